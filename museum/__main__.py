@@ -1,0 +1,3 @@
+from museum.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""The `museum` command: parses, opens the catalogue, calls core, prints. No logic of its own.
+
+Every error a user can cause ends as one sentence on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from museum import __version__
+from museum.commands import demo, items
+from museum.core.catalogue import Catalogue, default_catalogue_path
+from museum.core.errors import MuseumError
+
+EXIT_USER_ERROR = 2
+COMMAND_GROUPS = (items, demo)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one sentence rather than a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"museum: {message[0].upper()}{message[1:]}. "
+                                   f"See 'museum --help'.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="museum", description="A catalogue of trophies and memorabilia.")
+    parser.add_argument("--version", action="version", version=f"museum {__version__}")
+    parser.add_argument("--catalogue", type=Path, metavar="DIR",
+                        help="the catalogue folder (default: $MUSEUM_CATALOGUE or your data folder)")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for group in COMMAND_GROUPS:
+        group.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    path = args.catalogue or default_catalogue_path()
+    if not hasattr(args, "run"):
+        from museum.gui.app import main as gui_main
+
+        return gui_main(catalogue_path=path)
+    try:
+        with Catalogue.open(path) as catalogue:
+            return args.run(args, catalogue)
+    except MuseumError as error:
+        print(f"museum: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("museum: Stopped.", file=sys.stderr)
+        return 130

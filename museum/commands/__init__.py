@@ -1,0 +1,1 @@
+"""Subcommands of the `museum` command line, one module per group; each has `register()`."""

@@ -1,0 +1,128 @@
+"""`museum add | list | show | edit | delete | restore | trash`: items on the command line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from museum.commands.output import print_item, print_item_list, print_json
+from museum.core import items
+from museum.core.catalogue import Catalogue
+from museum.core.fields import NORMALISERS
+from museum.core.search import SORT_FIELDS
+
+_FIELD_OPTIONS = [name for name in NORMALISERS if name not in ("title", "kind")]
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    add = commands.add_parser("add", help="add an item; prints its id")
+    add.add_argument("--title", required=True)
+    add.add_argument("--kind", required=True)
+    _add_field_options(add)
+    add.set_defaults(run=run_add)
+
+    listing = commands.add_parser("list", help="list items, optionally matching a query")
+    listing.add_argument("--query", "-q", default="")
+    listing.add_argument("--sort", default="date", help=f"one of {', '.join(SORT_FIELDS)}; "
+                         "prefix with - for descending")
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=run_list)
+
+    show = commands.add_parser("show", help="show one item")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(run=run_show)
+
+    edit = commands.add_parser("edit", help="change fields of an item")
+    edit.add_argument("id", type=int)
+    edit.add_argument("--title")
+    edit.add_argument("--kind")
+    _add_field_options(edit)
+    edit.set_defaults(run=run_edit)
+
+    for name, helptext, run in (("delete", "move items to the trash", run_delete),
+                                ("restore", "bring items back from the trash", run_restore)):
+        command = commands.add_parser(name, help=helptext)
+        command.add_argument("ids", type=int, nargs="+", metavar="ID")
+        command.set_defaults(run=run)
+
+    trash = commands.add_parser("trash", help="list the trash, or empty it for good")
+    trash.add_argument("--empty", action="store_true", help="delete everything in the trash")
+    trash.add_argument("--json", action="store_true")
+    trash.set_defaults(run=run_trash)
+
+
+def _add_field_options(parser: argparse.ArgumentParser) -> None:
+    for name in _FIELD_OPTIONS:
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=name)
+    parser.add_argument("--tag", dest="tags", action="append", metavar="TAG",
+                        help="a tag; repeat for more (on edit, replaces the tags)")
+
+
+def _given_fields(args: argparse.Namespace) -> dict[str, Any]:
+    names = [*NORMALISERS, "tags"]
+    return {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
+
+
+def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    changes = items.add_item(catalogue, fields=_given_fields(args))
+    print(changes.created_ids[0])
+    return 0
+
+
+def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    records = items.list_items(catalogue, query=args.query, sort=args.sort)
+    if args.json:
+        print_json([record.to_dict() for record in records])
+    else:
+        print_item_list(records)
+    return 0
+
+
+def run_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    record = items.get_item(catalogue, args.id)
+    if args.json:
+        print_json(record.to_dict())
+    else:
+        print_item(record)
+    return 0
+
+
+def run_edit(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    fields = _given_fields(args)
+    if not fields:
+        print(f"Nothing to change; give at least one --FIELD VALUE for item {args.id}.")
+        return 0
+    items.update_item(catalogue, args.id, fields=fields)
+    print(f"Saved item {args.id}.")
+    return 0
+
+
+def run_delete(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    items.trash_items(catalogue, args.ids)
+    print(f"Moved {_count(args.ids)} to the trash; `museum restore` brings it back.")
+    return 0
+
+
+def run_restore(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    items.restore_items(catalogue, args.ids)
+    print(f"Restored {_count(args.ids)} from the trash.")
+    return 0
+
+
+def run_trash(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    if args.empty:
+        changes = items.empty_trash(catalogue)
+        print(f"Deleted {_count(changes.item_ids)} for good.")
+        return 0
+    records = items.list_items(catalogue, trash=True)
+    if args.json:
+        print_json([record.to_dict() for record in records])
+    else:
+        print_item_list(records)
+    return 0
+
+
+def _count(ids: Any) -> str:
+    count = len(ids)
+    return f"{count} item" if count == 1 else f"{count} items"

@@ -1,0 +1,1 @@
+"""The catalogue: everything Museum knows and does, with no Qt in it."""

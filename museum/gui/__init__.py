@@ -1,0 +1,1 @@
+"""The Qt face of Museum. Everything it knows comes from museum.core."""
