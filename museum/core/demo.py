@@ -13,6 +13,7 @@ from museum.core.errors import ValidationError
 from museum.core.fields import normalise_fields
 from museum.core.items import add_item, count_items
 from museum.core.models import Item, utc_now
+from museum.core.room_arrange import arrange_room
 from museum.core.search_index import rebuild_index
 
 SAFE = "Home safe (for now)"
@@ -97,7 +98,8 @@ def synthetic_item(rng: random.Random) -> dict[str, Any]:
 
 
 def fill_demo(catalogue: Catalogue, *, items: int = 0, seed: int = 2022) -> Changes:
-    """Fill an empty catalogue with the story items and `items` synthetic ones.
+    """Fill an empty catalogue with the story items and `items` synthetic ones, arranged in the
+    trophy room by competition.
 
     Refuses a catalogue that already has items, so that a user's own records never mix with
     made-up ones.
@@ -113,7 +115,7 @@ def fill_demo(catalogue: Catalogue, *, items: int = 0, seed: int = 2022) -> Chan
         changes |= add_item(catalogue, fields=fields)
     if items > 0:
         changes |= _bulk_insert(catalogue, items, random.Random(seed))
-    return changes
+    return changes | arrange_room(catalogue, by="competition")
 
 
 def _bulk_insert(catalogue: Catalogue, count: int, rng: random.Random) -> Changes:
