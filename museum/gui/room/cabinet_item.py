@@ -1,0 +1,205 @@
+"""A display cabinet: walnut body, velvet back, lit glass shelves, a brass name plate, and a
+glass front drawn over its exhibits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QRadialGradient,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget,
+)
+
+from museum.core.room import CabinetLayout
+from museum.gui.room.geometry import BASE, CROWN, FRAME, CabinetGeometry
+from museum.gui.room.materials import ENGRAVING, brass_gradient, brush
+
+CORNICE_OVERHANG = 12.0
+
+
+class CabinetItem(QGraphicsItem):
+    """One cabinet; its exhibits are child items. Its origin is its top-left corner."""
+
+    def __init__(self, cabinet: CabinetLayout) -> None:
+        super().__init__()
+        self.cabinet = cabinet
+        self.name = cabinet.name
+        self.geometry = CabinetGeometry(cabinet.shelf_count, cabinet.width)
+        self.outer = QRectF(0, 0, self.geometry.outer_width, self.geometry.outer_height)
+        self.selected_cabinet = False
+        self.glass = GlassFront(self)
+        self.glass.setZValue(10)
+        self.setToolTip(cabinet.name)
+
+    def boundingRect(self) -> QRectF:
+        return self.outer.adjusted(-CORNICE_OVERHANG - 40, -4, CORNICE_OVERHANG + 40, 40)
+
+    def set_selected_cabinet(self, selected: bool) -> None:
+        self.selected_cabinet = selected
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setPen(Qt.PenStyle.NoPen)
+        self._paint_floor_shadow(painter)
+        self._paint_body(painter)
+        self._paint_interior(painter)
+        self._paint_shelves(painter)
+        self._paint_crown(painter, scale)
+
+    def _paint_floor_shadow(self, painter: QPainter) -> None:
+        base = QPointF(self.outer.center().x(), self.outer.bottom())
+        shadow = QRadialGradient(base, self.outer.width() * 0.7)
+        shadow.setColorAt(0.0, QColor(0, 0, 0, 150))
+        shadow.setColorAt(1.0, QColor(0, 0, 0, 0))
+        painter.setBrush(shadow)
+        painter.drawEllipse(base + QPointF(0, 6), self.outer.width() * 0.68, 30)
+
+    def _paint_body(self, painter: QPainter) -> None:
+        painter.setBrush(brush("cabinet_wood"))
+        painter.drawRect(self.outer)
+        shade = QLinearGradient(self.outer.topLeft(), self.outer.topRight())
+        shade.setColorAt(0.0, QColor(255, 220, 170, 40))
+        shade.setColorAt(0.06, QColor(0, 0, 0, 0))
+        shade.setColorAt(0.94, QColor(0, 0, 0, 0))
+        shade.setColorAt(1.0, QColor(0, 0, 0, 110))
+        painter.fillRect(self.outer, shade)
+        plinth = QRectF(0, self.outer.bottom() - BASE, self.outer.width(), BASE)
+        painter.setPen(QPen(QColor(255, 210, 150, 50), 1.5))
+        painter.drawLine(plinth.topLeft() + QPointF(0, 14), plinth.topRight() + QPointF(0, 14))
+        painter.setPen(QPen(QColor(0, 0, 0, 110), 2))
+        painter.drawLine(plinth.topLeft() + QPointF(0, 17), plinth.topRight() + QPointF(0, 17))
+        panel = plinth.adjusted(FRAME + 10, 30, -FRAME - 10, -18)
+        painter.setPen(QPen(QColor(0, 0, 0, 90), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(panel)
+        painter.setPen(QPen(QColor(255, 210, 150, 40), 1))
+        painter.drawRect(panel.adjusted(2, 2, -2, -2))
+        painter.setPen(Qt.PenStyle.NoPen)
+        foot = QColor(20, 12, 6)
+        for x in (4.0, self.outer.width() - 34.0):
+            painter.fillRect(QRectF(x, self.outer.bottom(), 30, 8), foot)
+
+    def _paint_interior(self, painter: QPainter) -> None:
+        inside = self.geometry.interior()
+        painter.setBrush(brush("velvet"))
+        painter.drawRect(inside)
+        light = QLinearGradient(inside.topLeft(), inside.bottomLeft())
+        light.setColorAt(0.0, QColor(255, 226, 170, 110))
+        light.setColorAt(0.35, QColor(255, 226, 170, 30))
+        light.setColorAt(1.0, QColor(0, 0, 0, 90))
+        painter.fillRect(inside, light)
+        sides = QLinearGradient(inside.topLeft(), inside.topRight())
+        sides.setColorAt(0.0, QColor(0, 0, 0, 120))
+        sides.setColorAt(0.08, QColor(0, 0, 0, 0))
+        sides.setColorAt(0.92, QColor(0, 0, 0, 0))
+        sides.setColorAt(1.0, QColor(0, 0, 0, 120))
+        painter.fillRect(inside, sides)
+        strip = QRectF(inside.left() + 6, inside.top(), inside.width() - 12, 5)
+        painter.fillRect(strip, QColor(255, 246, 220))
+        glow = QLinearGradient(strip.bottomLeft(), strip.bottomLeft() + QPointF(0, 40))
+        glow.setColorAt(0.0, QColor(255, 236, 190, 140))
+        glow.setColorAt(1.0, QColor(255, 236, 190, 0))
+        painter.fillRect(QRectF(strip.left(), strip.bottom(), strip.width(), 40), glow)
+
+    def _paint_shelves(self, painter: QPainter) -> None:
+        inside = self.geometry.interior()
+        for shelf in range(1, self.geometry.shelf_count + 1):
+            surface = self.geometry.shelf_surface(shelf)
+            glass = QRectF(inside.left(), surface, inside.width(), 7)
+            tint = QLinearGradient(glass.topLeft(), glass.bottomLeft())
+            tint.setColorAt(0.0, QColor(220, 245, 240, 150))
+            tint.setColorAt(1.0, QColor(120, 170, 165, 90))
+            painter.fillRect(glass, tint)
+            below = QLinearGradient(glass.bottomLeft(), glass.bottomLeft() + QPointF(0, 22))
+            below.setColorAt(0.0, QColor(0, 0, 0, 90))
+            below.setColorAt(1.0, QColor(0, 0, 0, 0))
+            painter.fillRect(QRectF(glass.left(), glass.bottom(), glass.width(), 22), below)
+            painter.setPen(QPen(QColor(255, 255, 255, 170), 1.2))
+            painter.drawLine(glass.topLeft(), glass.topRight())
+            painter.setPen(Qt.PenStyle.NoPen)
+        for x in (inside.left() + 3, inside.right() - 9):  # brass shelf supports
+            painter.fillRect(QRectF(x, inside.top(), 6, inside.height()),
+                             QColor(150, 115, 55, 120))
+
+    def _paint_crown(self, painter: QPainter, scale: float) -> None:
+        cornice = QRectF(-CORNICE_OVERHANG, 0, self.outer.width() + 2 * CORNICE_OVERHANG, 20)
+        painter.setBrush(brush("cabinet_wood"))
+        painter.drawRect(cornice)
+        top_light = QLinearGradient(cornice.topLeft(), cornice.bottomLeft())
+        top_light.setColorAt(0.0, QColor(255, 220, 170, 90))
+        top_light.setColorAt(0.5, QColor(0, 0, 0, 0))
+        top_light.setColorAt(1.0, QColor(0, 0, 0, 140))
+        painter.fillRect(cornice, top_light)
+        painter.fillRect(QRectF(-6, 20, self.outer.width() + 12, 6), QColor(25, 14, 8))
+        plate_width = min(self.outer.width() - 2 * FRAME - 20, 300.0)
+        plate = QRectF(self.outer.center().x() - plate_width / 2, 34, plate_width, 32)
+        if self.selected_cabinet:
+            painter.setBrush(QColor(255, 220, 140, 90))
+            painter.drawRoundedRect(plate.adjusted(-6, -5, 6, 5), 8, 8)
+        painter.setBrush(QColor(0, 0, 0, 120))
+        painter.drawRoundedRect(plate.translated(1.5, 2), 4, 4)
+        painter.setBrush(brass_gradient(plate))
+        painter.drawRoundedRect(plate, 4, 4)
+        if scale * 15 < 4:
+            return
+        font = QFont("DejaVu Serif")
+        font.setPixelSize(15)
+        font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        painter.setFont(font)
+        text = painter.fontMetrics().elidedText(self.name.upper(), Qt.TextElideMode.ElideRight,
+                                                int(plate.width() - 16))
+        painter.setPen(QColor(255, 244, 210, 120))
+        painter.drawText(plate.translated(0, 0.8), Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(ENGRAVING)
+        painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:
+            self.scene().cabinet_clicked.emit(self.name)
+        event.ignore()  # let the view pan when the drag starts on the cabinet itself
+
+
+class GlassFront(QGraphicsItem):
+    """Reflections on the cabinet's glass doors, painted over the exhibits; never takes clicks."""
+
+    def __init__(self, cabinet: CabinetItem) -> None:
+        super().__init__(cabinet)
+        self._inside = cabinet.geometry.interior()
+        self._doors = 2 if cabinet.geometry.width % 2 == 0 else 1  # never through an item
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+
+    def boundingRect(self) -> QRectF:
+        return self._inside
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        inside = self._inside
+        painter.setPen(Qt.PenStyle.NoPen)
+        for start, width in ((0.08, 0.1), (0.22, 0.04), (0.62, 0.07)):
+            streak = QPainterPath()
+            x0 = inside.left() + inside.width() * start
+            w = inside.width() * width
+            streak.moveTo(x0 + inside.height() * 0.35, inside.top())
+            streak.lineTo(x0 + inside.height() * 0.35 + w, inside.top())
+            streak.lineTo(x0 + w, inside.bottom())
+            streak.lineTo(x0, inside.bottom())
+            streak.closeSubpath()
+            painter.setBrush(QColor(255, 255, 255, 13))
+            painter.drawPath(streak)
+        painter.setPen(QPen(QColor(255, 255, 255, 40), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(inside.adjusted(1, 1, -1, -1))
+        if self._doors == 2:  # the meeting stiles of two glass doors
+            middle = inside.center().x()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.fillRect(QRectF(middle - 3, inside.top(), 6, inside.height()),
+                             brush("cabinet_wood"))
+            painter.fillRect(QRectF(middle - 3, inside.top(), 1.2, inside.height()),
+                             QColor(255, 220, 170, 50))
+            painter.fillRect(QRectF(middle + 4, inside.top() + inside.height() * .45, 3, 26),
+                             brass_gradient(QRectF(0, 0, 3, 26)))

@@ -1,0 +1,209 @@
+"""One item on display: its photo (or drawn silhouette) standing on the glass, and its plaque."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor, QDrag, QLinearGradient, QPainter, QPixmap, QRadialGradient,
+)
+from PySide6.QtWidgets import (
+    QApplication, QGraphicsItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem, QWidget,
+)
+
+from museum.core.records import ItemRecord
+from museum.gui.mime import item_ids_mime
+from museum.gui.room.geometry import (
+    FRAMED_KINDS, PLAQUE_GAP, PLAQUE_HEIGHT, exhibit_box, fit_box,
+)
+from museum.gui.room.plaque import elided_lines, paint_plaque
+from museum.gui.room.silhouettes import metal_brush, silhouette_pixmap
+from museum.gui.room.variants import variant_for
+
+HOVER_LIFT = 5.0
+PREVIEW_SCALE = 1.6  # on-screen pixels per scene unit above which the large photo is worth it
+
+
+class ExhibitItem(QGraphicsItem):
+    """An item on a shelf. Positioned at its slot's top-left inside its cabinet."""
+
+    def __init__(self, record: ItemRecord, slot: QRectF, surface: float,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.record = record
+        self.item_id = record.id
+        self._slot = QRectF(0, 0, slot.width(), slot.height())
+        self.setPos(slot.topLeft())
+        self._surface = surface - slot.top()
+        self.box = exhibit_box(record.kind, self._slot, self._surface)
+        self.variant = variant_for(record)
+        plaque_width = min(self._slot.width() - 10, 136.0)
+        self.plaque_rect = QRectF(self._slot.center().x() - plaque_width / 2,
+                                  self._surface + PLAQUE_GAP, plaque_width, PLAQUE_HEIGHT)
+        self._lines = elided_lines(record, plaque_width - 8)
+        self.photo: QPixmap | None = None
+        self.photo_size = ""
+        self.hovered = False
+        self.spotlit = False
+        self._press: QPointF | None = None
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(record.title)
+
+    # --- what the room asks of an exhibit ---------------------------------------------------
+
+    @property
+    def photo_id(self) -> int | None:
+        return self.record.primary_photo_id
+
+    def set_photo(self, pixmap: QPixmap, size: str) -> None:
+        if pixmap.isNull():
+            return
+        self.photo, self.photo_size = pixmap, size
+        self.update()
+
+    def set_spotlit(self, spotlit: bool) -> None:
+        if spotlit != self.spotlit:
+            self.spotlit = spotlit
+            self.update()
+
+    def picture_rect(self) -> QRectF:
+        """Where the picture stands, in item coordinates (photos keep their proportions)."""
+        if self.photo is None:
+            return self.box
+        aspect = self.photo.width() / max(1, self.photo.height())
+        if self.record.kind in FRAMED_KINDS:
+            return self.box
+        return fit_box(self.box, aspect)
+
+    def boundingRect(self) -> QRectF:
+        return self._slot.adjusted(-4, -HOVER_LIFT - 4, 4, 4)
+
+    # --- painting ---------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.spotlit:
+            self._paint_spotlight(painter)
+        lift = HOVER_LIFT if self.hovered else 0.0
+        picture = self.picture_rect()
+        self._paint_shadow(painter, picture, lift)
+        target = picture.translated(0, -lift)
+        if self.hovered and scale > 0.2:
+            glow = QRadialGradient(target.center(), max(target.width(), target.height()) * 0.75)
+            glow.setColorAt(0.0, QColor(255, 225, 150, 90))
+            glow.setColorAt(1.0, QColor(255, 225, 150, 0))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(glow)
+            painter.drawEllipse(target.center(), target.width() * 0.8, target.height() * 0.65)
+        if self.photo is not None:
+            self._paint_photo(painter, target)
+        else:
+            self._paint_silhouette(painter, target, scale)
+        paint_plaque(painter, self.plaque_rect, self._lines, scale=scale,
+                     highlighted=self.hovered or self.spotlit)
+
+    def _paint_shadow(self, painter: QPainter, picture: QRectF, lift: float) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 70 if not lift else 45))
+        width = picture.width() * (0.95 + lift * 0.02)
+        painter.drawEllipse(QPointF(picture.center().x(), self._surface - 1), width / 2, 3.5)
+
+    def _paint_silhouette(self, painter: QPainter, target: QRectF, scale: float) -> None:
+        bucket = _pixel_bucket(scale * painter.device().devicePixelRatioF())
+        pixmap = silhouette_pixmap(self.variant, round(target.width() * bucket),
+                                   round(target.height() * bucket))
+        painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+
+    def _paint_photo(self, painter: QPainter, target: QRectF) -> None:
+        assert self.photo is not None
+        if self.record.kind in FRAMED_KINDS:
+            edge = min(target.width(), target.height()) * 0.07
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 80))
+            painter.drawRect(target.translated(3, 3))
+            painter.setBrush(QColor("#2a1a0f"))
+            painter.drawRect(target)
+            painter.setBrush(metal_brush(target))
+            painter.drawRect(target.adjusted(edge * .6, edge * .6, -edge * .6, -edge * .6))
+            inner = target.adjusted(edge, edge, -edge, -edge)
+            painter.setBrush(QColor("#efe9dc"))
+            painter.drawRect(inner)
+            aspect = self.photo.width() / max(1, self.photo.height())
+            target = fit_box(inner.adjusted(edge * .6, edge * .6, -edge * .6, -edge * .6),
+                             aspect)
+        painter.drawPixmap(target, self.photo, QRectF(self.photo.rect()))
+        if self.record.kind not in FRAMED_KINDS:  # a glint so the photo sits in the light
+            sheen = QLinearGradient(target.topLeft(), target.bottomLeft())
+            sheen.setColorAt(0.0, QColor(255, 240, 200, 40))
+            sheen.setColorAt(0.4, QColor(255, 240, 200, 0))
+            painter.fillRect(target, sheen)
+
+    def _paint_spotlight(self, painter: QPainter) -> None:
+        cone = QLinearGradient(0, 0, 0, self._surface)
+        cone.setColorAt(0.0, QColor(255, 236, 180, 30))
+        cone.setColorAt(1.0, QColor(255, 236, 180, 120))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(cone)
+        centre = self._slot.center().x()
+        top, bottom = self.box.width() * 0.25, self._slot.width() * 0.5
+        painter.drawPolygon([QPointF(centre - top, 0), QPointF(centre + top, 0),
+                             QPointF(centre + bottom, self._surface),
+                             QPointF(centre - bottom, self._surface)])
+        pool = QRadialGradient(QPointF(centre, self._surface), bottom)
+        pool.setColorAt(0.0, QColor(255, 236, 180, 150))
+        pool.setColorAt(1.0, QColor(255, 236, 180, 0))
+        painter.setBrush(pool)
+        painter.drawEllipse(QPointF(centre, self._surface), bottom, 10)
+
+    # --- interaction ------------------------------------------------------------------------
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.screenPos()
+            event.accept()
+        else:
+            event.ignore()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._press is None:
+            return
+        distance = QLineF(QPointF(self._press), QPointF(event.screenPos())).length()
+        if distance >= QApplication.startDragDistance():
+            self._press = None
+            self.start_drag(event.widget())
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._press is not None and self.scene() is not None:
+            self.scene().exhibit_clicked.emit(self.item_id)
+        self._press = None
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.scene() is not None:
+            self.scene().exhibit_double_clicked.emit(self.item_id)
+
+    def start_drag(self, source: QWidget | None) -> None:
+        """Carry this item to another shelf or to storage (the drop does the moving)."""
+        drag = QDrag(source)
+        drag.setMimeData(item_ids_mime([self.item_id]))
+        picture = self.photo or silhouette_pixmap(self.variant, round(self.box.width()),
+                                                  round(self.box.height()))
+        drag.setPixmap(picture.scaledToHeight(96, Qt.TransformationMode.SmoothTransformation))
+        drag.exec(Qt.DropAction.MoveAction)
+
+
+def _pixel_bucket(scale: float) -> float:
+    """Round the zoom up to a power of two so a few cached sizes serve every zoom level."""
+    bucket = 0.125
+    while bucket < scale and bucket < 4:
+        bucket *= 2
+    return bucket

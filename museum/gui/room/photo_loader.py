@@ -1,0 +1,100 @@
+"""Photos for the room: read through the core thumbnail cache on worker threads, newest request
+first, kept as QPixmaps in a bounded cache on the UI thread."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QImage, QPixmap
+
+from museum.core.catalogue import Catalogue
+from museum.gui.workers import run_task
+
+if TYPE_CHECKING:
+    from museum.gui.room.exhibit_item import ExhibitItem
+
+IN_FLIGHT = 2  # two workers nearly double throughput; more would starve the rest of the app
+CACHE_LIMITS = {"grid": 1200, "preview": 48}
+
+
+def load_photo_image(catalogue: Catalogue, photo_id: int, size: str) -> QImage | None:
+    """The photo's thumbnail of this size as a QImage (safe off the UI thread), or None."""
+    try:
+        from museum.core.photos import thumbnail_path
+    except ImportError:  # the photo store is not part of this build yet
+        return None
+    path = thumbnail_path(catalogue, photo_id=photo_id, size=size)
+    image = QImage(str(path))
+    return None if image.isNull() else image
+
+
+class PhotoLoader(QObject):
+    """Gives exhibits their photos. request() is cheap; the latest requests are served first."""
+
+    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self._cache: dict[str, OrderedDict[int, QPixmap]] = {s: OrderedDict()
+                                                              for s in CACHE_LIMITS}
+        self._waiting: dict[tuple[int, str], list[ExhibitItem]] = {}
+        self._stack: list[tuple[int, str]] = []
+        self._in_flight = 0
+        self.generation = 0
+
+    def request(self, exhibit: ExhibitItem, size: str) -> None:
+        photo_id = exhibit.photo_id
+        if photo_id is None or exhibit.photo_size == size or \
+                (size == "grid" and exhibit.photo_size == "preview"):
+            return
+        cached = self._cache[size].get(photo_id)
+        if cached is not None:
+            self._cache[size].move_to_end(photo_id)
+            exhibit.set_photo(cached, size)
+            return
+        key = (photo_id, size)
+        if key in self._waiting:
+            self._waiting[key].append(exhibit)
+            self._stack.remove(key)
+        else:
+            self._waiting[key] = [exhibit]
+        self._stack.append(key)
+        self._pump()
+
+    def forget_waiting(self) -> None:
+        """Drop queued requests (the scene was rebuilt); photos already loaded stay cached."""
+        self._waiting.clear()
+        self._stack.clear()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._stack) or self._in_flight > 0
+
+    def _pump(self) -> None:
+        while self._stack and self._in_flight < IN_FLIGHT:
+            photo_id, size = self._stack.pop()
+            self._in_flight += 1
+            catalogue = self.catalogue
+            run_task(lambda p=photo_id, s=size: (p, s, load_photo_image(catalogue, p, s)),
+                     on_done=self._on_loaded, on_error=self._on_failed)
+
+    def _on_loaded(self, result: tuple[int, str, QImage | None]) -> None:
+        self._in_flight -= 1
+        photo_id, size, image = result
+        exhibits = self._waiting.pop((photo_id, size), [])
+        if image is not None:
+            pixmap = QPixmap.fromImage(image)
+            cache = self._cache[size]
+            cache[photo_id] = pixmap
+            while len(cache) > CACHE_LIMITS[size]:
+                cache.popitem(last=False)
+            for exhibit in exhibits:
+                if exhibit.scene() is not None:
+                    exhibit.set_photo(pixmap, size)
+        self._pump()
+
+    def _on_failed(self, _message: str) -> None:
+        # A photo that cannot be read leaves the drawn silhouette in its place.
+        self._in_flight -= 1
+        self._pump()

@@ -1,0 +1,121 @@
+"""Posters: the whole room or one cabinet as a large PNG, for printing or sharing.
+
+render_poster_file is also what `museum room poster` runs, with no window on screen.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+
+from museum.core.atomic import atomic_write_bytes
+from museum.core.catalogue import Catalogue
+from museum.core.errors import NotFoundError, ValidationError
+from museum.core.items import get_records
+from museum.core.room import room_layout
+from museum.gui.room.photo_loader import load_photo_image
+from museum.gui.room.scene import RoomScene
+
+MIN_WIDTH = 200
+MAX_WIDTH = 20000
+DEFAULT_WIDTH = 4800
+
+
+def render_scene(scene: RoomScene, source: QRectF, width: int) -> QImage:
+    """The part `source` of the scene drawn `width` pixels wide, in its own proportions."""
+    height = max(1, round(width * source.height() / source.width()))
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.black)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing |
+                           QPainter.RenderHint.SmoothPixmapTransform |
+                           QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, width, height), source,
+                 Qt.AspectRatioMode.IgnoreAspectRatio)
+    painter.end()
+    return image
+
+
+def poster_source(scene: RoomScene, cabinet: str | None) -> QRectF:
+    if cabinet is None:
+        return scene.room_rect()
+    for name in scene.cabinets:
+        if name.casefold() == " ".join(cabinet.split()).casefold():
+            return scene.cabinet_rect(name)
+    raise NotFoundError(f"There is no cabinet called '{cabinet}'.")
+
+
+def check_width(width: int) -> None:
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise ValidationError(f"A poster is between {MIN_WIDTH} and {MAX_WIDTH} pixels wide.")
+
+
+def png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ValidationError("The poster could not be encoded as PNG (out of memory?).")
+    buffer.close()
+    return bytes(data.data())
+
+
+def build_scene(catalogue: Catalogue, *, photo_size: str = "preview") -> RoomScene:
+    """The room's scene with every photo loaded now (for posters and the command line)."""
+    layout = room_layout(catalogue)
+    records = {r.id: r for r in get_records(catalogue, layout.displayed_ids)}
+    scene = RoomScene()
+    scene.show_room(layout, records)
+    for exhibit in scene.exhibits.values():
+        if exhibit.photo_id is not None:
+            image = load_photo_image(catalogue, exhibit.photo_id, photo_size)
+            if image is not None:
+                exhibit.set_photo(QPixmap.fromImage(image), photo_size)
+    return scene
+
+
+def render_poster_file(catalogue: Catalogue, *, out: Path, cabinet: str | None = None,
+                       width: int = DEFAULT_WIDTH) -> tuple[int, int]:
+    """Write the room (or one cabinet) as a PNG `width` pixels wide; returns its size."""
+    check_width(width)
+    if not cabinet and not room_layout(catalogue).cabinets:
+        raise ValidationError("The room has no cabinets yet; add one or run 'museum room "
+                              "arrange' first.")
+    ensure_application()
+    scene = build_scene(catalogue, photo_size="preview" if cabinet else "grid")
+    try:
+        image = render_scene(scene, poster_source(scene, cabinet), width)
+        atomic_write_bytes(Path(out), png_bytes(image))
+        return image.width(), image.height()
+    finally:
+        # Drop every Qt object now, while the application still exists: pixmaps freed at
+        # interpreter exit, after Qt has gone, crash the process.
+        scene.clear()
+        del scene
+        release_pixmap_caches()
+
+
+def release_pixmap_caches() -> None:
+    from museum.gui.room.materials import texture
+    from museum.gui.room.silhouettes import silhouette_pixmap
+
+    texture.cache_clear()
+    silhouette_pixmap.cache_clear()
+    gc.collect()
+
+
+def ensure_application() -> None:
+    """A QApplication for drawing; offscreen when there is no display to talk to."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        return
+    headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QApplication([sys.argv[0] if sys.argv else "museum"])
