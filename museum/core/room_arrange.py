@@ -81,8 +81,9 @@ def _groups(records: list[ItemRecord], by: str) -> list[tuple[str, list[ItemReco
 
 
 def _stand_cabinet(session, name: str, position: int, records: list[ItemRecord]) -> None:
-    width = min(SHELF_WIDTH, max(3, math.ceil(len(records) / 2)))
-    shelves = max(2, math.ceil(len(records) / width))
+    # Tall and narrow, like a real display cabinet: at least three shelves, as wide as needed.
+    width = min(SHELF_WIDTH, max(2, math.ceil(len(records) / 3)))
+    shelves = min(MAX_SHELVES, max(3, math.ceil(len(records) / width)))
     cabinet = Cabinet(name=name, position=position, shelf_count=shelves, width=width)
     session.add(cabinet)
     session.flush()

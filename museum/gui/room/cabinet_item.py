@@ -180,6 +180,7 @@ class GlassFront(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         inside = self._inside
         painter.setPen(Qt.PenStyle.NoPen)
+        painter.setClipRect(inside)
         for start, width in ((0.08, 0.1), (0.22, 0.04), (0.62, 0.07)):
             streak = QPainterPath()
             x0 = inside.left() + inside.width() * start

@@ -19,7 +19,13 @@ def plaque_lines(record: ItemRecord) -> tuple[str, str]:
     """The two engraved lines for an item."""
     year = (record.date or record.season or "")[:4]
     detail = " · ".join(part for part in (record.competition, year) if part)
-    return record.title, detail
+    title = record.title
+    competition = record.competition or ""
+    # "Premier League Winner medal" under "Premier League · 2019" says it twice: keep the rest.
+    if competition and title.casefold().startswith(competition.casefold() + " "):
+        rest = title[len(competition) + 1:]
+        title = rest[:1].upper() + rest[1:]
+    return title, detail
 
 
 @cache

@@ -167,6 +167,8 @@ class RoomScene(QGraphicsScene):
         room = self.sceneRect()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.fillRect(rect, QColor("#120b08"))
+        painter.save()
+        painter.setClipRect(room)
         wall = QRectF(room.left(), room.top(), room.width(), FLOOR_LINE - room.top())
         floor = QRectF(room.left(), FLOOR_LINE, room.width(), room.bottom() - FLOOR_LINE)
         painter.fillRect(wall & rect, brush("wall"))
@@ -186,6 +188,7 @@ class RoomScene(QGraphicsScene):
             pool.setColorAt(1.0, QColor(255, 210, 140, 0))
             painter.setBrush(pool)
             painter.drawEllipse(QPointF(light.x(), FLOOR_LINE + 90), 420, 110)
+        painter.restore()
 
     def _paint_wall_light(self, painter: QPainter, wall: QRectF, rect: QRectF) -> None:
         dim = QLinearGradient(wall.topLeft(), wall.bottomLeft())

@@ -280,9 +280,10 @@ def paint_boots(p: QPainter, r: QRectF, v: Variant) -> None:
         shape.lineTo(at(0.98, 0.9))
         shape.lineTo(at(0.02, 0.9))
         shape.closeSubpath()
-        p.setBrush(_cloth_brush(boot, "#1d1d22" if index else "#26262c"))
+        leather = QColor(v.primary).darker(115 if index else 100)
+        p.setBrush(_cloth_brush(boot, leather.name()))
         p.drawPath(shape)
-        p.setBrush(QColor(v.primary))
+        p.setBrush(QColor(v.secondary))
         p.drawRect(_box(boot, 0.3, 0.55, 0.7, 0.62))
         p.setBrush(metal_brush(boot, "silver"))
         for stud in (0.12, 0.3, 0.62, 0.85):

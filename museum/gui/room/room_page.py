@@ -1,0 +1,400 @@
+"""The trophy room page: a toolbar, the storage drawer and the room itself.
+
+The main window shows it as a page: RoomPage(catalogue). It emits `item_opened(id)` on a
+double-click (or the card's Open button) and `changes_made(Changes)` after each of its writes;
+give it every other part's Changes through on_changes().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMenu, QMessageBox, QSplitter, QToolBar, QToolButton, QVBoxLayout,
+    QWidget,
+)
+
+from museum.core import room
+from museum.core.catalogue import Catalogue
+from museum.core.changes import Changes
+from museum.core.errors import MuseumError
+from museum.core.items import get_records
+from museum.core.room_arrange import ARRANGE_RULES, arrange_room, item_of_the_day
+from museum.gui.room.cabinet_dialogs import CabinetDialog
+from museum.gui.room.detail_card import DetailCard
+from museum.gui.room.exhibit_item import PREVIEW_SCALE
+from museum.gui.room.photo_loader import PhotoLoader
+from museum.gui.room.poster import DEFAULT_WIDTH, png_bytes, poster_source, render_scene
+from museum.gui.room.room_view import RoomView
+from museum.gui.room.scene import RoomScene
+from museum.gui.room.storage_drawer import StorageDrawer
+from museum.gui.room.tour import TourWindow
+
+LOD_DELAY_MS = 120
+
+
+class RoomPage(QWidget):
+    """The virtual trophy room over one catalogue."""
+
+    item_opened = Signal(int)
+    changes_made = Signal(object)
+
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None, *,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self._today = today
+        self.layout_now: room.RoomLayout | None = None
+        self.current_cabinet: str | None = None
+        self.spotlit: int | None = None
+        self.last_message = ""
+        self.tour: TourWindow | None = None
+        self._opened_on_item = False
+        self.scene = RoomScene(self)
+        self.view = RoomView(self.scene)
+        self.drawer = StorageDrawer(catalogue)
+        self.card = DetailCard(self.view)
+        self.toast = QLabel(self.view)
+        self.toast.setStyleSheet("background: rgba(20,12,6,220); color: #f3e6c8; padding: 8px"
+                                 " 14px; border-radius: 8px; border: 1px solid #b08a45;")
+        self.toast.hide()
+        self.photos = PhotoLoader(catalogue, self)
+        self._lod_timer = QTimer(self, singleShot=True, interval=LOD_DELAY_MS)
+        self._lod_timer.timeout.connect(self._refresh_detail)
+        self.toolbar = self._build_toolbar()
+        splitter = QSplitter()
+        splitter.addWidget(self.drawer)
+        splitter.addWidget(self.view)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+        self._connect()
+        self.reload()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar("Room")
+        arrange = QMenu("Arrange", self)
+        for rule in ARRANGE_RULES:
+            arrange.addAction(f"By {rule}", lambda r=rule: self._ask_arrange(r))
+        self._menu_button(bar, "Auto-arrange", arrange)
+        bar.addAction("Add cabinet", self._ask_add_cabinet)
+        cabinet = QMenu("Cabinet", self)
+        cabinet.addAction("Rename…", self._ask_rename)
+        cabinet.addAction("Resize…", self._ask_resize)
+        cabinet.addAction("Move left", lambda: self.move_current_cabinet(-1))
+        cabinet.addAction("Move right", lambda: self.move_current_cabinet(1))
+        cabinet.addSeparator()
+        cabinet.addAction("Remove…", self._ask_remove)
+        self._menu_button(bar, "Cabinet", cabinet)
+        bar.addSeparator()
+        bar.addAction("Fit all", lambda: self.view.fit_all(animated=True))
+        bar.addAction("Fit cabinet", self.fit_cabinet)
+        bar.addAction("Item of the day", self.show_item_of_the_day)
+        bar.addSeparator()
+        bar.addAction("Tour", self.start_tour)
+        poster = QMenu("Poster", self)
+        poster.addAction("Whole room…", lambda: self._ask_poster(None))
+        poster.addAction("This cabinet…", lambda: self._ask_poster(self.current_cabinet))
+        self._menu_button(bar, "Poster", poster)
+        return bar
+
+    @staticmethod
+    def _menu_button(bar: QToolBar, text: str, menu: QMenu) -> None:
+        button = QToolButton()
+        button.setText(text)
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(button)
+
+    def _connect(self) -> None:
+        self.scene.exhibit_clicked.connect(self.focus_item)
+        self.scene.exhibit_double_clicked.connect(self.item_opened)
+        self.scene.cabinet_clicked.connect(self._on_cabinet_clicked)
+        self.scene.items_dropped.connect(self.place_items)
+        self.drawer.items_returned.connect(self.return_to_storage)
+        self.card.opened.connect(self.item_opened)
+        self.card.closed.connect(lambda: self._spotlight(None))
+        self.view.view_changed.connect(self._lod_timer.start)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the layout and the items on display again and rebuild the room, keeping the
+        camera where it was."""
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        zoom = self.view.zoom
+        had_room = bool(self.scene.cabinets)
+        layout = room.room_layout(self.catalogue)
+        records = {r.id: r for r in get_records(self.catalogue, layout.displayed_ids)}
+        self.photos.forget_waiting()
+        self.layout_now = layout
+        self.scene.show_room(layout, records)
+        self.drawer.set_ids(layout.storage)
+        if self.current_cabinet not in self.scene.cabinets:
+            self.current_cabinet = layout.cabinets[0].name if layout.cabinets else None
+        self.scene.select_cabinet(self.current_cabinet)
+        if self.spotlit not in self.scene.exhibits:
+            self._spotlight(None)
+        else:
+            self.scene.spotlight(self.spotlit)
+        if had_room:
+            self.view.resetTransform()
+            self.view.scale(zoom, zoom)
+            self.view.centerOn(centre)
+        else:
+            self.view.fit_all()
+        self._request_photos()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh after a write made elsewhere (editor, trash, import…)."""
+        if changes.empty:
+            return
+        known = set(self.scene.exhibits) | set(self.drawer._all_ids)
+        if changes.room or changes.reset or changes.created_ids or \
+                changes.item_ids - known or changes.item_ids & known or changes.photo_ids:
+            self.reload()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _write(self, action: Callable[[], Changes], done: str = "") -> bool:
+        try:
+            changes = action()
+        except MuseumError as error:
+            self.show_message(str(error))
+            return False
+        self.reload()
+        if done:
+            self.show_message(done)
+        self.changes_made.emit(changes)
+        return True
+
+    def place_items(self, ids: list[int], cabinet: str, shelf: int, index: int) -> bool:
+        return self._write(lambda: room.place_items(
+            self.catalogue, item_ids=ids, cabinet=cabinet, shelf=shelf, index=index))
+
+    def return_to_storage(self, ids: list[int]) -> bool:
+        shown = [i for i in ids if i in self.scene.exhibits]
+        if not shown:
+            return False
+        return self._write(lambda: room.remove_from_display(self.catalogue, item_ids=shown),
+                           f"Moved {len(shown)} to storage.")
+
+    def arrange(self, by: str) -> bool:
+        ok = self._write(lambda: arrange_room(self.catalogue, by=by),
+                         f"Arranged the room by {by}.")
+        if ok:
+            self.view.fit_all(animated=True)
+        return ok
+
+    def add_cabinet(self, name: str, *, shelves: int = 4, width: int = 5) -> bool:
+        ok = self._write(lambda: room.add_cabinet(self.catalogue, name=name, shelf_count=shelves,
+                                                  width=width))
+        if ok:
+            self.current_cabinet = " ".join(name.split())
+            self.scene.select_cabinet(self.current_cabinet)
+            self.fit_cabinet()
+        return ok
+
+    def rename_cabinet(self, new_name: str) -> bool:
+        old = self.current_cabinet
+        if old is None:
+            return False
+        self.current_cabinet = " ".join(new_name.split())
+        if not self._write(lambda: room.rename_cabinet(self.catalogue, name=old,
+                                                       new_name=new_name)):
+            self.current_cabinet = old
+            return False
+        return True
+
+    def resize_cabinet(self, shelves: int, width: int) -> bool:
+        name = self.current_cabinet
+        return name is not None and self._write(lambda: room.resize_cabinet(
+            self.catalogue, name=name, shelf_count=shelves, width=width))
+
+    def remove_cabinet(self) -> bool:
+        name = self.current_cabinet
+        return name is not None and self._write(
+            lambda: room.remove_cabinet(self.catalogue, name=name),
+            f"Removed '{name}'; its items are in storage.")
+
+    def move_current_cabinet(self, step: int) -> bool:
+        name = self.current_cabinet
+        if name is None or self.layout_now is None:
+            return False
+        position = self.layout_now.cabinet(name).position + step
+        return self._write(lambda: room.move_cabinet(self.catalogue, name=name,
+                                                     position=max(0, position)))
+
+    # --- visiting ------------------------------------------------------------------------
+
+    def focus_item(self, item_id: int) -> None:
+        """Spotlight an item, move the camera to it and show its card."""
+        if item_id not in self.scene.exhibits:
+            return
+        self._spotlight(item_id)
+        exhibit = self.scene.exhibits[item_id]
+        self.card.show_record(exhibit.record)
+        self._place_overlays()
+        cabinet = exhibit.parentItem()
+        if cabinet is not None and hasattr(cabinet, "name"):
+            self._on_cabinet_clicked(cabinet.name)
+
+    def _spotlight(self, item_id: int | None) -> None:
+        self.spotlit = item_id
+        self.scene.spotlight(item_id)
+        if item_id is None and self.card.isVisible():
+            self.card.hide()
+
+    def show_item_of_the_day(self) -> int | None:
+        item_id = item_of_the_day(self.catalogue, day=self._today())
+        if item_id is None or item_id not in self.scene.exhibits:
+            return None
+        self.focus_item(item_id)
+        cabinet = self.scene.exhibits[item_id].parentItem()
+        if cabinet is not None:
+            self.view.show_rect(self.scene.cabinet_rect(cabinet.name), animated=True)
+        return item_id
+
+    def fit_cabinet(self) -> None:
+        if self.current_cabinet in self.scene.cabinets:
+            self.view.show_rect(self.scene.cabinet_rect(self.current_cabinet), animated=True)
+
+    def _on_cabinet_clicked(self, name: str) -> None:
+        self.current_cabinet = name
+        self.scene.select_cabinet(name)
+
+    def start_tour(self, *, full_screen: bool = True) -> TourWindow | None:
+        if self.layout_now is None or not self.layout_now.displayed_ids:
+            self.show_message("Put some items on display to take the tour.")
+            return None
+        self.card.hide()
+        start = self.spotlit or item_of_the_day(self.catalogue, day=self._today())
+        self.tour = TourWindow(self.scene, self.layout_now.displayed_ids, start=start)
+        self.tour.finished.connect(self._on_tour_finished)
+        self.tour.start(full_screen=full_screen)
+        return self.tour
+
+    def _on_tour_finished(self) -> None:
+        self.tour = None
+        self.scene.spotlight(self.spotlit)
+
+    def export_poster(self, path: Path, *, cabinet: str | None = None,
+                      width: int = DEFAULT_WIDTH) -> bool:
+        """Write the room (or one cabinet) as a PNG `width` pixels wide."""
+        from museum.core.atomic import atomic_write_bytes
+
+        try:
+            image = render_scene(self.scene, poster_source(self.scene, cabinet), width)
+            atomic_write_bytes(Path(path), png_bytes(image))
+        except (MuseumError, OSError) as error:
+            self.show_message(str(error))
+            return False
+        self.show_message(f"Saved the poster as {Path(path).name}.")
+        return True
+
+    # --- level of detail -----------------------------------------------------------------
+
+    def _request_photos(self) -> None:
+        for exhibit in self.scene.exhibits.values():
+            if exhibit.photo_id is not None:
+                self.photos.request(exhibit, "grid")
+        self._lod_timer.start()
+
+    def _refresh_detail(self) -> None:
+        """Close up, swap in the large photos for the items on screen."""
+        if self.view.zoom < PREVIEW_SCALE / 2:
+            return
+        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        for exhibit in self.scene.exhibits.values():
+            if exhibit.photo_id is not None and \
+                    visible.intersects(exhibit.mapRectToScene(exhibit.boundingRect())):
+                self.photos.request(exhibit, "preview")
+
+    # --- messages and overlays -----------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.last_message = text
+        self.toast.setText(text)
+        self.toast.adjustSize()
+        self._place_overlays()
+        self.toast.show()
+        QTimer.singleShot(4500, self.toast.hide)
+
+    def _place_overlays(self) -> None:
+        viewport = self.view.rect()
+        self.card.move(viewport.width() - self.card.width() - 16, 16)
+        self.toast.move((viewport.width() - self.toast.width()) // 2,
+                        viewport.height() - self.toast.height() - 20)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_overlays()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._opened_on_item:
+            self._opened_on_item = True
+            self.view.fit_all()
+            QTimer.singleShot(0, self.show_item_of_the_day)
+
+    # --- asking --------------------------------------------------------------------------
+
+    def _ask_arrange(self, rule: str) -> None:
+        if self.layout_now and self.layout_now.cabinets:
+            answer = QMessageBox.question(
+                self, "Auto-arrange", f"Replace the room's cabinets with new ones by {rule}? "
+                "Every item stays in the catalogue.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.arrange(rule)
+
+    def _ask_add_cabinet(self) -> None:
+        count = len(self.scene.cabinets) + 1
+        dialog = CabinetDialog("Add cabinet", name=f"Cabinet {count}", parent=self)
+        if dialog.exec():
+            self.add_cabinet(dialog.name.text(), shelves=dialog.shelves.value(),
+                             width=dialog.width.value())
+
+    def _ask_rename(self) -> None:
+        if self.current_cabinet is None:
+            return
+        dialog = CabinetDialog("Rename cabinet", name=self.current_cabinet, shelves=None,
+                               width=None, parent=self)
+        if dialog.exec():
+            self.rename_cabinet(dialog.name.text())
+
+    def _ask_resize(self) -> None:
+        if self.current_cabinet is None or self.layout_now is None:
+            return
+        cabinet = self.layout_now.cabinet(self.current_cabinet)
+        dialog = CabinetDialog("Resize cabinet", name=cabinet.name, shelves=cabinet.shelf_count,
+                               width=cabinet.width, parent=self)
+        dialog.name.setReadOnly(True)
+        if dialog.exec():
+            self.resize_cabinet(dialog.shelves.value(), dialog.width.value())
+
+    def _ask_remove(self) -> None:
+        if self.current_cabinet is None:
+            return
+        answer = QMessageBox.question(self, "Remove cabinet", f"Remove '{self.current_cabinet}'?"
+                                      " Its items go back to storage.")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_cabinet()
+
+    def _ask_poster(self, cabinet: str | None) -> None:
+        default = f"{cabinet or 'Trophy room'}.png"
+        path, _ = QFileDialog.getSaveFileName(self, "Save poster", default, "PNG image (*.png)")
+        if path:
+            self.export_poster(Path(path), cabinet=cabinet)
+
+

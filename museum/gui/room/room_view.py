@@ -1,0 +1,159 @@
+"""The camera on the room: wheel and pinch zoom, drag to pan, fit-all, and smooth moves."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal,
+)
+from PySide6.QtGui import QKeyEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
+
+from museum.gui.room.scene import RoomScene
+
+MAX_SCALE = 5.0
+FIT_MARGIN = 0.96
+
+
+class RoomView(QGraphicsView):
+    """A view of a RoomScene. `view_changed` fires after every zoom or pan (for level of detail)."""
+
+    view_changed = Signal()
+
+    def __init__(self, scene: RoomScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing |
+                            QPainter.RenderHint.SmoothPixmapTransform |
+                            QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAcceptDrops(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self._animation: QVariantAnimation | None = None
+        self.horizontalScrollBar().valueChanged.connect(self.view_changed)
+        self.verticalScrollBar().valueChanged.connect(self.view_changed)
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def min_scale(self) -> float:
+        rect = self.sceneRect()
+        if rect.isEmpty():
+            return 0.05
+        return 0.5 * min(self.viewport().width() / rect.width(),
+                         self.viewport().height() / rect.height())
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by factor about `anchor` (viewport pixels; the centre when None), within limits."""
+        target = max(self.min_scale(), min(MAX_SCALE, self.zoom * factor))
+        if abs(target - self.zoom) < 1e-9:
+            return
+        point = anchor if anchor is not None else QPointF(self.viewport().rect().center())
+        before = self.mapToScene(point.toPoint())
+        self.resetTransform()
+        self.scale(target, target)
+        after = self.mapToScene(point.toPoint())
+        self.centerOn(self.mapToScene(self.viewport().rect().center()) + (before - after))
+        self.view_changed.emit()
+
+    def show_rect(self, rect: QRectF, *, animated: bool = False, duration: int = 700) -> None:
+        """Frame `rect` (scene units) in the view, moving the camera smoothly when animated."""
+        if rect.isEmpty():
+            return
+        scale = FIT_MARGIN * min(self.viewport().width() / rect.width(),
+                                 self.viewport().height() / rect.height())
+        scale = max(0.01, min(MAX_SCALE, scale))
+        if not animated:
+            self._stop_animation()
+            self._set_camera(rect.center(), scale)
+            return
+        self._animate_to(rect.center(), scale, duration)
+
+    def fit_all(self, *, animated: bool = False) -> None:
+        scene = self.scene()
+        if scene is not None:
+            self.show_rect(scene.sceneRect(), animated=animated)
+
+    @property
+    def animating(self) -> bool:
+        return self._animation is not None
+
+    def _camera_centre(self) -> QPointF:
+        return self.mapToScene(self.viewport().rect().center())
+
+    def _set_camera(self, centre: QPointF, scale: float) -> None:
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(centre)
+        self.view_changed.emit()
+
+    def _animate_to(self, centre: QPointF, scale: float, duration: int) -> None:
+        self._stop_animation()
+        start_centre, start_scale = self._camera_centre(), self.zoom
+        distance = (centre - start_centre).manhattanLength()
+        # A long move pulls the camera back mid-way, as a visitor steps back to look around.
+        travel = self.viewport().width() / max(start_scale, scale)
+        dip = min(1.0, 0.5 * distance / max(travel, 1.0)) * 0.45
+        animation = QVariantAnimation(self)
+        animation.setStartValue(0.0)
+        animation.setEndValue(1.0)
+        animation.setDuration(duration)
+        animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+
+        def step(value: float) -> None:
+            t = float(value)
+            base = start_scale * (scale / start_scale) ** t
+            zoom = base * (1 - dip * 4 * t * (1 - t))
+            self._set_camera(start_centre + (centre - start_centre) * t, zoom)
+
+        animation.valueChanged.connect(step)
+        animation.finished.connect(self._stop_animation)
+        self._animation = animation
+        animation.start()
+
+    def _stop_animation(self) -> None:
+        if self._animation is not None:
+            self._animation.stop()
+            self._animation.deleteLater()
+            self._animation = None
+
+    # --- input ---------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta:
+            self._stop_animation()
+            self.zoom_by(1.0015 ** delta, event.position())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.NativeGesture:
+            gesture: QNativeGestureEvent = event  # type: ignore[assignment]
+            if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom_by(1.0 + gesture.value(), gesture.position())
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if isinstance(pinch, QPinchGesture):
+                self.zoom_by(pinch.scaleFactor(), pinch.centerPoint())
+                return True
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+        elif key == Qt.Key.Key_0:
+            self.fit_all(animated=True)
+        else:
+            super().keyPressEvent(event)
+
+
