@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -178,10 +180,11 @@ def _is_writable(root: Path) -> bool:
 def _remove_stale_temporaries(folder: Path) -> None:
     # We hold the writer lock, so a temporary file here was left by a process that died.
     for leftover in folder.glob(".*.tmp"):
-        try:
-            leftover.unlink()
-        except OSError:
-            pass
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _has_foreign_files(root: Path) -> bool:
