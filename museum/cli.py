@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from museum import __version__
 from museum.commands import backup, demo, items
-from museum.core.catalogue import Catalogue, default_catalogue_path
+from museum.core.catalogue import DATABASE_NAME, Catalogue, default_catalogue_path
 from museum.core.errors import DamagedDatabaseError, MuseumError
 
 EXIT_USER_ERROR = 2
@@ -49,7 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not getattr(args, "needs_catalogue", True):
             return args.run(args, None)
-        with Catalogue.open(path, read_only=getattr(args, "read_only", False)) as catalogue:
+        # Read-only commands run beside a writer; on a catalogue not yet made they make it.
+        read_only = getattr(args, "read_only", False) and (Path(path).expanduser() / DATABASE_NAME).exists()
+        with Catalogue.open(path, read_only=read_only) as catalogue:
             return args.run(args, catalogue)
     except DamagedDatabaseError as error:
         print(f"museum: {error}{_backup_advice(error)}", file=sys.stderr)

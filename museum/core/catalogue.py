@@ -68,7 +68,7 @@ class Catalogue:
         _prepare_folder(root)
         lock.acquire(root)
         try:
-            db.check_sqlite_file(root / DATABASE_NAME)
+            db.check_database_is_ours(root / DATABASE_NAME)
             engine = db.make_engine(root / DATABASE_NAME)
             try:
                 db.migrate(engine)
@@ -84,9 +84,11 @@ class Catalogue:
     @classmethod
     def _open_read_only(cls, root: Path, reason: str) -> Catalogue:
         db_path = root / DATABASE_NAME
+        if root.exists() and not root.is_dir():
+            raise CatalogueError(f"{root} is a file, not a catalogue folder.")
         if not db_path.is_file():
             raise CatalogueError(f"There is no Museum catalogue at {root}.")
-        db.check_sqlite_file(db_path)
+        db.check_database_is_ours(db_path)
         engine = db.make_engine(db_path, read_only=True)
         try:
             db.require_current_schema(engine)

@@ -51,8 +51,6 @@ def check_sqlite_file(db_path: Path) -> None:
     if not header:
         return
     problem = _header_problem(header, size)
-    if problem is None:
-        problem = _probe_problem(db_path)
     if problem is not None:
         raise DamagedDatabaseError(
             f"The catalogue database {db_path} {problem}. It has been left untouched.",
@@ -62,7 +60,7 @@ def check_sqlite_file(db_path: Path) -> None:
 
 def _header_problem(header: bytes, size: int) -> str | None:
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        return "is not an SQLite database (it may have been overwritten)"
+        return "is not an SQLite file (it may have been overwritten)"
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
@@ -75,21 +73,30 @@ def _header_problem(header: bytes, size: int) -> str | None:
     return None
 
 
-def _probe_problem(db_path: Path) -> str | None:
-    """Read the schema through a read-only connection, so a damaged file is never written."""
+def check_database_is_ours(db_path: Path) -> None:
+    """Raise CatalogueError unless db_path is missing, empty, or a readable Museum database.
+
+    Looks through a read-only connection, so that a database that is not ours (or is damaged)
+    is never changed — not even switched to WAL — before we refuse it.
+    """
+    check_sqlite_file(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
     try:
         connection = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None  # cannot probe (e.g. a read-only folder); the real open will report
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
     except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            return None
-        return f"is damaged ({error})"
-    finally:
-        connection.close()
-    return None
+        if "locked" in str(error) or "busy" in str(error) or "unable to open" in str(error):
+            return  # not a verdict on the file; the real open reports if it fails
+        raise DamagedDatabaseError(
+            f"The catalogue database {db_path} is damaged ({error}). It has been left untouched.",
+            catalogue_root=db_path.parent,
+        ) from None
+    if "alembic_version" not in tables and tables - {"sqlite_sequence"}:
+        raise CatalogueError("This SQLite database was not made by Museum; it has been left untouched.")
 
 
 def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
