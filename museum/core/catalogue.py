@@ -89,7 +89,7 @@ class Catalogue:
         if not db_path.is_file():
             raise CatalogueError(f"There is no Museum catalogue at {root}.")
         db.check_database_is_ours(db_path)
-        engine = db.make_engine(db_path, read_only=True)
+        engine = db.make_read_only_engine(db_path)
         try:
             db.require_current_schema(engine)
         except BaseException:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from museum.core.backup import sha256_of_file
 from museum.core.catalogue import Catalogue
@@ -54,8 +55,13 @@ def check_catalogue(catalogue: Catalogue, *, repair: bool = False,
     if repair and catalogue.read_only:
         raise CatalogueError("A read-only catalogue cannot be repaired.")
     report = CheckReport()
-    _check_database(catalogue, report)
-    expected = _check_originals(catalogue, report, progress, cancelled)
+    try:
+        _check_database(catalogue, report)
+        expected = _check_originals(catalogue, report, progress, cancelled)
+    except SQLAlchemyDatabaseError as error:
+        # Damage bad enough to stop a query: say so, and do not guess at the photo files.
+        report.problems.append(f"Database damage: {error.orig}; restore a backup.")
+        return report
     _find_orphans(catalogue, expected, report)
     if repair:
         _repair(catalogue, report)

@@ -83,11 +83,7 @@ def check_database_is_ours(db_path: Path) -> None:
     if not db_path.exists() or db_path.stat().st_size == 0:
         return
     try:
-        connection = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        finally:
-            connection.close()
+        tables = _table_names(db_path)
     except sqlite3.DatabaseError as error:
         if "locked" in str(error) or "busy" in str(error) or "unable to open" in str(error):
             return  # not a verdict on the file; the real open reports if it fails
@@ -99,13 +95,31 @@ def check_database_is_ours(db_path: Path) -> None:
         raise CatalogueError("This SQLite database was not made by Museum; it has been left untouched.")
 
 
-def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
+def _table_names(db_path: Path) -> set[str]:
+    uri = db_path.as_uri()
+    for flags in ("mode=ro", "immutable=1"):  # immutable: read-only media without a -shm file
+        try:
+            connection = sqlite3.connect(f"{uri}?{flags}", uri=True)
+            try:
+                return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            finally:
+                connection.close()
+        except sqlite3.OperationalError as error:
+            if "unable to open" not in str(error) or flags == "immutable=1":
+                raise
+    return set()
+
+
+def make_engine(db_path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
     """An engine on db_path with Museum's pragmas on every connection.
 
     read_only opens the file with SQLite's mode=ro: every write fails, nothing is created.
+    immutable (for read-only media, where SQLite cannot make the WAL's shared-memory file)
+    also tells SQLite that nobody else can change the file.
     """
-    if read_only:
-        url = f"sqlite:///{db_path.as_uri()}?mode=ro&uri=true"
+    if read_only or immutable:
+        flag = "immutable=1" if immutable else "mode=ro"
+        url = f"sqlite:///{db_path.as_uri()}?{flag}&uri=true"
         pragmas = _set_read_only_pragmas
     else:
         url = f"sqlite:///{db_path}"
@@ -113,6 +127,24 @@ def make_engine(db_path: Path, *, read_only: bool = False) -> Engine:
     engine = create_engine(url, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", pragmas)
     return engine
+
+
+def make_read_only_engine(db_path: Path) -> Engine:
+    """A read-only engine; immutable only where SQLite cannot open the file otherwise.
+
+    mode=ro still reads a WAL left by a process that did not close cleanly; on read-only
+    media with no -shm file it cannot open at all, and then immutable is the only way in.
+    """
+    try:
+        probe = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        try:
+            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.OperationalError as error:
+        if "unable to open" in str(error):
+            return make_engine(db_path, immutable=True)
+    return make_engine(db_path, read_only=True)
 
 
 def _set_read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
