@@ -27,12 +27,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                          "--sort=-date (or --desc) for descending")
     listing.add_argument("--desc", action="store_true", help="newest / highest first")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=run_list, read_only=True)
 
     show = commands.add_parser("show", help="show one item")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true")
-    show.set_defaults(run=run_show)
+    show.set_defaults(run=run_show, read_only=True)
 
     edit = commands.add_parser("edit", help="change fields of an item")
     edit.add_argument("id", type=int)
