@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from museum import __version__
-from museum.commands import demo, items, room
-from museum.core.catalogue import Catalogue, default_catalogue_path
-from museum.core.errors import MuseumError
+from museum.commands import backup, demo, items, room
+from museum.core.catalogue import DATABASE_NAME, Catalogue, default_catalogue_path
+from museum.core.errors import DamagedDatabaseError, MuseumError
 
 EXIT_USER_ERROR = 2
-COMMAND_GROUPS = (items, demo, room)
+COMMAND_GROUPS = (items, demo, backup, room)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,11 +47,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(catalogue_path=path)
     try:
-        with Catalogue.open(path) as catalogue:
+        if not getattr(args, "needs_catalogue", True):
+            return args.run(args, None)
+        # Read-only commands run beside a writer; on a catalogue not yet made they make it.
+        read_only = getattr(args, "read_only", False) and (Path(path).expanduser() / DATABASE_NAME).exists()
+        with Catalogue.open(path, read_only=read_only) as catalogue:
             return args.run(args, catalogue)
+    except DamagedDatabaseError as error:
+        print(f"museum: {error}{_backup_advice(error)}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except MuseumError as error:
         print(f"museum: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("museum: Stopped.", file=sys.stderr)
         return 130
+
+
+def _backup_advice(error: DamagedDatabaseError) -> str:
+    from museum.core.auto_backup import newest_backup
+
+    backup = newest_backup(Path(str(error.catalogue_root))) if error.catalogue_root else None
+    if backup is None:
+        return " No backup was found in its backups folder."
+    return (f" The newest good backup is {backup}; restore it with "
+            f"`museum restore-backup \"{backup}\" --to NEW_FOLDER`.")

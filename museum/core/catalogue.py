@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
-from museum.core import db
+from museum.core import db, lock
 from museum.core.errors import CatalogueError
 
 DATABASE_NAME = "museum.db"
 SUBFOLDERS = ("photos", "cache", "backups")
+OWN_FILES = ("museum.lock", "museum.db-wal", "museum.db-shm")
 ENVIRONMENT_VARIABLE = "MUSEUM_CATALOGUE"
 
 
@@ -29,25 +34,88 @@ def default_catalogue_path() -> Path:
 
 
 class Catalogue:
-    """An open catalogue folder. Use `Catalogue.open(path)`; close it (or use `with`)."""
+    """An open catalogue folder. Use `Catalogue.open(path)`; close it (or use `with`).
 
-    def __init__(self, root: Path, engine: Engine) -> None:
+    A writable catalogue holds the one-writer lock (museum.lock) until it is closed.
+    `read_only_reason` is a sentence for a banner when it was opened read-only.
+    """
+
+    def __init__(self, root: Path, engine: Engine, *, read_only_reason: str | None = None) -> None:
         self.root = root
         self.engine = engine
+        self.read_only_reason = read_only_reason
+        self._changed = False
+        self._seen_changes: dict[int, int] = {}
+        self._closed = False
+        engine.dispose()  # connections used by the migration must not count as this session's
+        event.listen(engine, "commit", self._on_commit)
+        event.listen(engine, "rollback", self._on_rollback)
 
     @classmethod
-    def open(cls, path: Path | str) -> Catalogue:
-        """Open the catalogue at path, creating it if the folder is missing or empty."""
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Catalogue:
+        """Open the catalogue at path, creating it if the folder is missing or empty.
+
+        Raises LockedError if another process is writing to it (unless read_only), and
+        DamagedDatabaseError — leaving the file untouched — if its database is damaged. A
+        catalogue whose folder cannot be written is opened read-only, with a reason given.
+        """
         root = Path(path).expanduser().resolve()
+        if read_only:
+            return cls._open_read_only(root, "Opened read-only, as asked.")
+        if root.is_dir() and not _is_writable(root):
+            return cls._open_read_only(
+                root, "The catalogue folder cannot be written to, so it is open read-only.")
         _prepare_folder(root)
-        db.check_sqlite_file(root / DATABASE_NAME)
-        engine = db.make_engine(root / DATABASE_NAME)
+        lock.acquire(root)
         try:
-            db.migrate(engine)
+            db.check_database_is_ours(root / DATABASE_NAME)
+            engine = db.make_engine(root / DATABASE_NAME)
+            try:
+                db.migrate(engine)
+            except BaseException:
+                engine.dispose()
+                raise
+        except BaseException:
+            lock.release(root)
+            raise
+        _remove_stale_temporaries(root / "backups")
+        return cls(root, engine)
+
+    @classmethod
+    def _open_read_only(cls, root: Path, reason: str) -> Catalogue:
+        db_path = root / DATABASE_NAME
+        if root.exists() and not root.is_dir():
+            raise CatalogueError(f"{root} is a file, not a catalogue folder.")
+        if not db_path.is_file():
+            raise CatalogueError(f"There is no Museum catalogue at {root}.")
+        db.check_database_is_ours(db_path)
+        engine = db.make_read_only_engine(db_path)
+        try:
+            db.require_current_schema(engine)
         except BaseException:
             engine.dispose()
             raise
-        return cls(root, engine)
+        return cls(root, engine, read_only_reason=reason)
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+    @property
+    def changed(self) -> bool:
+        """Whether any transaction that changed a row has committed since the catalogue opened."""
+        return self._changed
+
+    def _on_commit(self, connection: Connection) -> None:
+        raw = connection.connection.driver_connection
+        total = getattr(raw, "total_changes", 0)
+        if total != self._seen_changes.get(id(raw), 0):
+            self._changed = True
+        self._seen_changes[id(raw)] = total
+
+    def _on_rollback(self, connection: Connection) -> None:
+        raw = connection.connection.driver_connection
+        self._seen_changes[id(raw)] = getattr(raw, "total_changes", 0)
 
     @property
     def db_path(self) -> Path:
@@ -72,7 +140,13 @@ class Catalogue:
             yield session
 
     def close(self) -> None:
+        """Close the database and give back the writer lock; closing twice is harmless."""
+        if self._closed:
+            return
+        self._closed = True
         self.engine.dispose()
+        if not self.read_only:
+            lock.release(self.root)
 
     def __enter__(self) -> Catalogue:
         return self
@@ -96,6 +170,25 @@ def _prepare_folder(root: Path) -> None:
         raise CatalogueError(f"Cannot create the catalogue at {root}: {error.strerror}.") from None
 
 
+def _is_writable(root: Path) -> bool:
+    # Try for real: permission bits lie (root, ACLs, read-only mounts).
+    try:
+        with tempfile.TemporaryFile(dir=root, prefix=".museum-probe-"):
+            return True
+    except OSError:
+        return False
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    # We hold the writer lock, so a temporary file here was left by a process that died.
+    for leftover in folder.glob(".*.tmp"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
 def _has_foreign_files(root: Path) -> bool:
-    return any(entry.name not in SUBFOLDERS and not entry.name.startswith(".")
+    return any(entry.name not in SUBFOLDERS + OWN_FILES and not entry.name.startswith(".")
                for entry in root.iterdir())

@@ -33,3 +33,14 @@ class BackupError(MuseumError):
 
 class LockedError(CatalogueError):
     """Another Museum process is writing to the catalogue."""
+
+
+class DamagedDatabaseError(CatalogueError):
+    """The catalogue's database file is damaged or not a database; it has been left untouched.
+
+    `catalogue_root` is the folder, so that a face can offer the newest backup in it.
+    """
+
+    def __init__(self, message: str, *, catalogue_root: object = None) -> None:
+        super().__init__(message)
+        self.catalogue_root = catalogue_root

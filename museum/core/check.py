@@ -1,0 +1,139 @@
+"""`check`: is the catalogue whole? Database integrity, foreign keys, photo originals, index.
+
+Problems are things that are wrong (a damaged page, a photo record without its original). Notes
+are harmless leftovers (files in photos/ that no record uses, e.g. after a crash mid-import):
+they are listed, and `repair` moves them to lost-and-found/ rather than deleting them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+from museum.core.backup import sha256_of_file
+from museum.core.catalogue import Catalogue
+from museum.core.errors import CatalogueError
+from museum.core.photo_paths import original_relpath
+from museum.core.search_index import rebuild_index
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+LOST_AND_FOUND = "lost-and-found"
+
+
+@dataclass
+class CheckReport:
+    """What check found; `ok` means no problems (notes do not count)."""
+
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    repaired: list[str] = field(default_factory=list)
+    orphans: list[Path] = field(default_factory=list)
+    photos_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_catalogue(catalogue: Catalogue, *, repair: bool = False,
+                    progress: Progress | None = None,
+                    cancelled: Cancelled | None = None) -> CheckReport:
+    """Check the whole catalogue and list every problem found; with repair, fix what can be.
+
+    Repair rebuilds the search index and thumbnails and moves orphan files to lost-and-found/;
+    it never deletes a record or an original. The report after repair describes the catalogue
+    as it is then.
+    """
+    if repair and catalogue.read_only:
+        raise CatalogueError("A read-only catalogue cannot be repaired.")
+    report = CheckReport()
+    try:
+        _check_database(catalogue, report)
+        expected = _check_originals(catalogue, report, progress, cancelled)
+    except SQLAlchemyDatabaseError as error:
+        # Damage bad enough to stop a query: say so, and do not guess at the photo files.
+        report.problems.append(f"Database damage: {error.orig}; restore a backup.")
+        return report
+    _find_orphans(catalogue, expected, report)
+    if repair:
+        _repair(catalogue, report)
+        fresh = check_catalogue(catalogue, progress=progress, cancelled=cancelled)
+        fresh.repaired = report.repaired
+        return fresh
+    return report
+
+
+def _check_database(catalogue: Catalogue, report: CheckReport) -> None:
+    with catalogue.engine.connect() as connection:
+        rows = [row[0] for row in connection.execute(text("PRAGMA integrity_check(100)"))]
+        if rows != ["ok"]:
+            report.problems.extend(f"Database damage: {row}" for row in rows)
+        for table, rowid, parent, _fk in connection.execute(text("PRAGMA foreign_key_check")):
+            report.problems.append(f"Row {rowid} of table {table} points at a missing {parent}.")
+        items = connection.execute(text("SELECT count(*) FROM item")).scalar_one()
+        indexed = connection.execute(text("SELECT count(*) FROM item_fts")).scalar_one()
+        if items != indexed:
+            report.problems.append(f"The search index holds {indexed} items but there are "
+                                   f"{items}; repair rebuilds it.")
+
+
+def _check_originals(catalogue: Catalogue, report: CheckReport, progress: Progress | None,
+                     cancelled: Cancelled | None) -> set[PurePosixPath]:
+    with catalogue.engine.connect() as connection:
+        photos = connection.execute(
+            text("SELECT sha256, format, min(id) FROM photo GROUP BY sha256, format")).all()
+    expected: set[PurePosixPath] = set()
+    for done, (sha256, image_format, photo_id) in enumerate(photos, start=1):
+        if cancelled and cancelled():
+            raise CatalogueError("The check was cancelled.")
+        relpath = original_relpath(sha256, image_format)
+        expected.add(relpath)
+        path = catalogue.root / relpath
+        if not path.is_file():
+            report.problems.append(f"Photo {photo_id}: its original {relpath} is missing; "
+                                   "restore it from a backup.")
+        elif sha256_of_file(path) != sha256.lower():
+            report.problems.append(f"Photo {photo_id}: its original {relpath} is damaged "
+                                   "(the content does not match its hash); restore it from a backup.")
+        if progress:
+            progress(done, len(photos))
+    report.photos_checked = len(photos)
+    return expected
+
+
+def _find_orphans(catalogue: Catalogue, expected: set[PurePosixPath], report: CheckReport) -> None:
+    for folder, _dirs, files in os.walk(catalogue.photos_dir):
+        for name in files:
+            path = Path(folder) / name
+            relpath = PurePosixPath(path.relative_to(catalogue.root).as_posix())
+            if relpath not in expected:
+                report.orphans.append(path)
+                report.notes.append(f"{relpath} is not used by any photo record "
+                                    "(left over from an interrupted import?).")
+
+
+def _repair(catalogue: Catalogue, report: CheckReport) -> None:
+    with catalogue.session() as session:
+        count = rebuild_index(session)
+    report.repaired.append(f"Rebuilt the search index ({count} items).")
+    thumbnails = catalogue.cache_dir
+    if thumbnails.is_dir():
+        for child in thumbnails.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child, ignore_errors=True)
+        report.repaired.append("Cleared the thumbnails; they are rebuilt as they are shown.")
+    if report.orphans:
+        shelf = catalogue.root / LOST_AND_FOUND / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        for orphan in report.orphans:
+            relative = orphan.relative_to(catalogue.photos_dir)
+            (shelf / relative).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(orphan, shelf / relative)
+        report.repaired.append(f"Moved {len(report.orphans)} unused file(s) to {shelf}.")

@@ -1,0 +1,102 @@
+"""One writer per catalogue: an OS-level lock on museum.lock, held for the life of the process.
+
+The operating system releases an flock when the process that holds it dies, however it dies, so
+a lock left by a crashed Museum clears itself: the next process simply takes it and overwrites
+the stale pid/host note. Read-only opens take no lock — SQLite's WAL lets readers run safely
+beside one writer. Inside one process, opening the same catalogue twice shares the lock.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from museum.core.errors import LockedError
+
+LOCK_NAME = "museum.lock"
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; one-writer protection is then SQLite's own locking.
+    fcntl = None  # type: ignore[assignment]
+
+
+@dataclass
+class _Held:
+    descriptor: int
+    users: int
+
+
+_held: dict[Path, _Held] = {}
+_guard = threading.Lock()
+
+
+def acquire(root: Path) -> None:
+    """Take the writer lock on the catalogue at root, or raise LockedError naming the holder."""
+    with _guard:
+        held = _held.get(root)
+        if held is not None:
+            held.users += 1
+            return
+        descriptor = _open_lock_file(root)
+        if fcntl is not None:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                holder = _read_note(descriptor)
+                os.close(descriptor)
+                raise LockedError(_locked_message(root, holder)) from None
+        _write_note(descriptor)
+        _held[root] = _Held(descriptor, 1)
+
+
+def release(root: Path) -> None:
+    """Give back one use of the lock; the last user of this process unlocks the file."""
+    with _guard:
+        held = _held.get(root)
+        if held is None:
+            return
+        held.users -= 1
+        if held.users == 0:
+            del _held[root]
+            os.close(held.descriptor)  # closing the descriptor drops the flock
+
+
+def holds(root: Path) -> bool:
+    """Whether this process holds the writer lock on root."""
+    with _guard:
+        return root in _held
+
+
+def _open_lock_file(root: Path) -> int:
+    try:
+        return os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise LockedError(
+            f"Cannot lock the catalogue at {root}: {error.strerror}."
+        ) from None
+
+
+def _read_note(descriptor: int) -> str:
+    try:
+        return os.pread(descriptor, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _write_note(descriptor: int) -> None:
+    note = f"pid {os.getpid()} on {socket.gethostname()}\n".encode()
+    try:
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, note, 0)
+    except OSError:
+        pass  # the note is only for the message; the lock itself is what matters
+
+
+def _locked_message(root: Path, holder: str) -> str:
+    who = f" ({holder})" if holder else ""
+    return (f"The catalogue at {root} is open in another Museum{who}. "
+            "Close it there first, or open this one read-only.")

@@ -1,0 +1,209 @@
+"""Verifying and restoring backups. Nothing the user has is touched until a restore is complete.
+
+A restore unpacks into a hidden staging folder beside the destination, checking every member's
+SHA-256 against the manifest as it goes, opens the result as a catalogue (which migrates an
+older schema forward), and only then renames the staging folder into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import shutil
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from museum.core import lock
+from museum.core.archive_format import Manifest, ManifestEntry, read_manifest
+from museum.core.atomic import fsync_folder
+from museum.core.backup import os_error_sentence
+from museum.core.catalogue import Catalogue
+from museum.core.errors import BackupError, CatalogueError
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+_CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """Where the restored catalogue is, and (when one was replaced) where the old one went."""
+
+    root: Path
+    manifest: Manifest
+    set_aside: Path | None = None
+
+
+@contextlib.contextmanager
+def open_backup(archive_path: Path) -> Iterator[tuple[zipfile.ZipFile, Manifest]]:
+    """Open an archive and check its structure (not yet its hashes), or raise BackupError."""
+    path = Path(archive_path)
+    if not path.is_file():
+        raise BackupError(f"There is no backup file at {path}.")
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+        raise BackupError(f"{path.name} is not a Museum backup, or it is damaged or cut "
+                          "short; nothing was restored.") from None
+    except OSError as error:
+        raise BackupError(f"Cannot read {path}: {error.strerror}.") from None
+    with archive:
+        yield archive, read_manifest(archive)
+
+
+def verify_backup(archive_path: Path, *, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> Manifest:
+    """Read every member and check its hash; returns the manifest or raises BackupError."""
+    with open_backup(archive_path) as (archive, manifest):
+        for done, entry in enumerate(manifest.files, start=1):
+            _check_cancel(cancelled)
+            with _member_reader(archive, entry) as reader:
+                _copy_checked(reader, None, entry)
+            if progress:
+                progress(done, len(manifest.files))
+    return manifest
+
+
+def restore_backup(archive_path: Path, *, destination: Path,
+                   progress: Progress | None = None,
+                   cancelled: Cancelled | None = None) -> RestoreResult:
+    """Restore a backup into destination, a new (or empty) folder, and migrate it forward.
+
+    Every hash is verified before the folder appears; on any problem nothing is left behind.
+    """
+    target = Path(destination).expanduser().resolve()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise BackupError(f"{target} already exists and is not empty; restore into a new folder.")
+    manifest = _unpack_to_staging_then(archive_path, target, progress, cancelled,
+                                       _move_into_place)
+    return RestoreResult(root=target, manifest=manifest)
+
+
+def replace_catalogue(archive_path: Path, *, root: Path, progress: Progress | None = None,
+                      cancelled: Cancelled | None = None) -> RestoreResult:
+    """Replace the catalogue at root with a backup, keeping the old folder aside beside it.
+
+    The catalogue must be closed first (this takes its writer lock). The old folder is renamed
+    only after the backup has been fully unpacked and verified; its backups/ folder moves over.
+    """
+    target = Path(root).expanduser().resolve()
+    if not (target / "museum.db").exists():
+        raise BackupError(f"There is no catalogue at {target} to replace.")
+    lock.acquire(target)
+    try:
+        aside = _aside_name(target)
+        manifest = _unpack_to_staging_then(
+            archive_path, target, progress, cancelled,
+            lambda staging, final: _swap_in(staging, final, aside))
+    finally:
+        lock.release(target)
+    return RestoreResult(root=target, manifest=manifest, set_aside=aside)
+
+
+def _unpack_to_staging_then(archive_path: Path, target: Path, progress: Progress | None,
+                            cancelled: Cancelled | None,
+                            finish: Callable[[Path, Path], None]) -> Manifest:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restoring-"))
+    except OSError as error:
+        raise BackupError(os_error_sentence(error, target)) from None
+    try:
+        manifest = _unpack(archive_path, staging, progress, cancelled)
+        _open_and_migrate(staging)
+        finish(staging, target)
+    except OSError as error:
+        raise BackupError(os_error_sentence(error, target)) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return manifest
+
+
+def _unpack(archive_path: Path, staging: Path, progress: Progress | None,
+            cancelled: Cancelled | None) -> Manifest:
+    with open_backup(archive_path) as (archive, manifest):
+        for done, entry in enumerate(manifest.files, start=1):
+            _check_cancel(cancelled)
+            target = staging.joinpath(*entry.path.split("/"))
+            if not target.resolve().is_relative_to(staging.resolve()):
+                raise BackupError(f"This backup holds an unsafe path ({entry.path!r}).")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with _member_reader(archive, entry) as reader, target.open("xb") as writer:
+                _copy_checked(reader, writer, entry)
+                writer.flush()
+                os.fsync(writer.fileno())
+            if progress:
+                progress(done, len(manifest.files))
+    return manifest
+
+
+def _open_and_migrate(staging: Path) -> None:
+    try:
+        Catalogue.open(staging).close()
+    except CatalogueError as error:
+        raise BackupError(f"The backup's catalogue cannot be opened: {error}") from None
+
+
+def _move_into_place(staging: Path, target: Path) -> None:
+    (staging / "museum.lock").unlink(missing_ok=True)
+    if target.exists():
+        target.rmdir()  # checked empty above
+    os.rename(staging, target)
+    fsync_folder(target.parent)
+
+
+def _swap_in(staging: Path, target: Path, aside: Path) -> None:
+    (staging / "museum.lock").unlink(missing_ok=True)
+    os.rename(target, aside)
+    os.rename(staging, target)
+    old_backups = aside / "backups"
+    if old_backups.is_dir():
+        (target / "backups").rmdir()
+        os.rename(old_backups, target / "backups")
+    fsync_folder(target.parent)
+
+
+def _aside_name(target: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = target.with_name(f"{target.name} (before restore {stamp})")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = target.with_name(f"{target.name} (before restore {stamp}-{number})")
+    return aside
+
+
+@contextlib.contextmanager
+def _member_reader(archive: zipfile.ZipFile, entry: ManifestEntry) -> Iterator[IO[bytes]]:
+    try:
+        with archive.open(entry.path) as reader:
+            yield reader
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+        raise BackupError(f"{entry.path} in this backup is damaged; nothing was restored.") from None
+
+
+def _copy_checked(reader: IO[bytes], writer: IO[bytes] | None, entry: ManifestEntry) -> None:
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := reader.read(_CHUNK):
+        size += len(chunk)
+        if size > entry.bytes:  # never unpack more than the manifest promised
+            break
+        digest.update(chunk)
+        if writer is not None:
+            writer.write(chunk)
+    if size != entry.bytes or digest.hexdigest() != entry.sha256:
+        raise BackupError(f"{entry.path} in this backup does not match its recorded hash; "
+                          "the backup is damaged and nothing was restored.")
+
+
+def _check_cancel(cancelled: Cancelled | None) -> None:
+    if cancelled and cancelled():
+        raise BackupError("The restore was cancelled; nothing was changed.")

@@ -1,0 +1,65 @@
+"""Test helpers for the safety tests: real photo files and rows, real archives to tamper with."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from PIL import Image
+
+from museum.core.atomic import atomic_write_bytes
+from museum.core.catalogue import Catalogue
+from museum.core.models import Photo
+from museum.core.photo_paths import original_relpath
+
+
+def png_bytes(seed: int, size: int = 24) -> bytes:
+    """A small real PNG whose pixels depend on seed, so every seed gives a distinct file."""
+    image = Image.new("RGB", (size, size), ((seed * 37) % 256, (seed * 91) % 256, seed % 256))
+    image.putpixel((seed % size, (seed // size) % size), (255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def add_photo(catalogue: Catalogue, item_id: int, seed: int) -> tuple[int, Path]:
+    """Store a photo the way the photo store does: file first (atomically), row second."""
+    data = png_bytes(seed)
+    sha256 = hashlib.sha256(data).hexdigest()
+    path = catalogue.root / original_relpath(sha256, "PNG")
+    atomic_write_bytes(path, data)
+    with catalogue.session() as session:
+        photo = Photo(item_id=item_id, sha256=sha256, filename=f"photo{seed}.png", format="PNG",
+                      width=24, height=24, bytes=len(data))
+        session.add(photo)
+        session.flush()
+        photo_id = photo.id
+    return photo_id, path
+
+
+def rewrite_archive(source: Path, target: Path, *, drop: set[str] = frozenset(),
+                    replace: dict[str, bytes] | None = None,
+                    extra: list[tuple[zipfile.ZipInfo | str, bytes]] = (),
+                    manifest_extra: list[dict] = ()) -> Path:
+    """Copy a backup archive, changing members, to build damaged or hostile archives."""
+    replace = replace or {}
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as copy:
+        for info in original.infolist():
+            if info.filename in drop:
+                continue
+            data = original.read(info)
+            if info.filename == "museum-backup.json" and manifest_extra:
+                manifest = json.loads(data)
+                manifest["files"].extend(manifest_extra)
+                data = json.dumps(manifest).encode()
+            copy.writestr(info, replace.get(info.filename, data))
+        for info, data in extra:
+            copy.writestr(info, data)
+    return target
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
