@@ -3,6 +3,8 @@ glass front drawn over its exhibits."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QRadialGradient,
@@ -13,9 +15,13 @@ from PySide6.QtWidgets import (
 
 from museum.core.room import CabinetLayout
 from museum.gui.room.geometry import BASE, CROWN, FRAME, CabinetGeometry
+from museum.gui.room import level_cache
 from museum.gui.room.materials import ENGRAVING, brass_gradient, brush
 
 CORNICE_OVERHANG = 12.0
+FAR_SCALE = 0.34
+"""Zoomed out below this, a cabinet is one cached picture with its items in it."""
+_tokens = itertools.count(1)
 
 
 class CabinetItem(QGraphicsItem):
@@ -28,6 +34,7 @@ class CabinetItem(QGraphicsItem):
         self.geometry = CabinetGeometry(cabinet.shelf_count, cabinet.width)
         self.outer = QRectF(0, 0, self.geometry.outer_width, self.geometry.outer_height)
         self.selected_cabinet = False
+        self.token = next(_tokens)
         self.glass = GlassFront(self)
         self.glass.setZValue(10)
         self.setToolTip(cabinet.name)
@@ -36,18 +43,62 @@ class CabinetItem(QGraphicsItem):
         return self.outer.adjusted(-CORNICE_OVERHANG - 40, -4, CORNICE_OVERHANG + 40, 40)
 
     def set_selected_cabinet(self, selected: bool) -> None:
-        self.selected_cabinet = selected
+        if selected != self.selected_cabinet:
+            self.selected_cabinet = selected
+            self.release_pictures()
+            self.update()
+
+    def contents_changed(self) -> None:
+        """An item in the cabinet looks different now (a photo arrived): redraw the far view."""
+        level_cache.forget((self.token, "full"))
         self.update()
+
+    def release_pictures(self) -> None:
+        for part in ("body", "full", "glass"):
+            level_cache.forget((self.token, part))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        pixels = lod * painter.device().devicePixelRatioF()
+        rect = self.boundingRect()
+        if lod < FAR_SCALE:
+            picture = level_cache.cached_picture(
+                (self.token, "full"), rect, level_cache.bucket_for(pixels, most=0.5),
+                self._paint_everything)
+        elif pixels > 1.0:  # close up, one or two cabinets fill the view: paint them crisp
+            painter.save()
+            # Nearest-pixel texture sampling: four times faster, and no one sees the difference.
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+            self._paint_body_all(painter, reflections=False)
+            painter.restore()
+            return
+        else:
+            picture = level_cache.cached_picture(
+                (self.token, "body"), rect, level_cache.bucket_for(pixels), self._paint_body_all)
+        painter.drawPixmap(rect, picture, QRectF(picture.rect()))
+
+    def _paint_body_all(self, painter: QPainter, *, reflections: bool = True) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         self._paint_floor_shadow(painter)
         self._paint_body(painter)
         self._paint_interior(painter)
         self._paint_shelves(painter)
-        self._paint_crown(painter, scale)
+        self._paint_crown(painter, 1.0)
+        if reflections:  # too faint to notice close up, where they would cost the most
+            self.glass.paint_reflections(painter)
+
+    def _paint_everything(self, painter: QPainter) -> None:
+        """The cabinet as seen from afar: body, every item (without hover or spotlight), glass."""
+        self._paint_body_all(painter)
+        for child in self.childItems():
+            paint_plain = getattr(child, "paint_plain", None)
+            if paint_plain is not None and child is not self.glass:
+                painter.save()
+                painter.translate(child.pos())
+                paint_plain(painter, FAR_SCALE / 2)
+                painter.restore()
+        self.glass.paint_glass(painter)
 
     def _paint_floor_shadow(self, painter: QPainter) -> None:
         base = QPointF(self.outer.center().x(), self.outer.bottom())
@@ -178,7 +229,16 @@ class GlassFront(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < FAR_SCALE:
+            return  # already in the cabinet's far picture
+        self.paint_glass(painter)  # a few translucent strokes: cheaper drawn than cached
+
+    def paint_reflections(self, painter: QPainter) -> None:
+        """Faint streaks of light on the glass. Drawn behind the items (in the cabinet's
+        picture): at this faintness no one can tell, and a frame is spared blending them."""
         inside = self._inside
+        painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setClipRect(inside)
         for start, width in ((0.08, 0.1), (0.22, 0.04), (0.62, 0.07)):
@@ -192,6 +252,11 @@ class GlassFront(QGraphicsItem):
             streak.closeSubpath()
             painter.setBrush(QColor(255, 255, 255, 13))
             painter.drawPath(streak)
+        painter.restore()
+
+    def paint_glass(self, painter: QPainter) -> None:
+        inside = self._inside
+        painter.save()
         painter.setPen(QPen(QColor(255, 255, 255, 40), 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(inside.adjusted(1, 1, -1, -1))
@@ -204,3 +269,4 @@ class GlassFront(QGraphicsItem):
                              QColor(255, 220, 170, 50))
             painter.fillRect(QRectF(middle + 4, inside.top() + inside.height() * .45, 3, 26),
                              brass_gradient(QRectF(0, 0, 3, 26)))
+        painter.restore()

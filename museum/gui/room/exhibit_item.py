@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from museum.core.records import ItemRecord
 from museum.gui.mime import item_ids_mime
+from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.geometry import (
     FRAMED_KINDS, PLAQUE_GAP, PLAQUE_HEIGHT, exhibit_box, fit_box,
 )
@@ -61,6 +62,9 @@ class ExhibitItem(QGraphicsItem):
             return
         self.photo, self.photo_size = pixmap, size
         self.update()
+        cabinet = self.parentItem()
+        if size == "grid" and hasattr(cabinet, "contents_changed"):
+            cabinet.contents_changed()
 
     def set_spotlit(self, spotlit: bool) -> None:
         if spotlit != self.spotlit:
@@ -84,6 +88,20 @@ class ExhibitItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        if scale < FAR_SCALE and not (self.hovered or self.spotlit):
+            return  # the cabinet's far picture already shows this item
+        self.paint_at(painter, scale, painter.device().devicePixelRatioF())
+
+    def paint_plain(self, painter: QPainter, scale: float) -> None:
+        """This item without hover or spotlight, for the cabinet's far picture."""
+        hovered, spotlit = self.hovered, self.spotlit
+        self.hovered = self.spotlit = False
+        try:
+            self.paint_at(painter, scale, 1.0)
+        finally:
+            self.hovered, self.spotlit = hovered, spotlit
+
+    def paint_at(self, painter: QPainter, scale: float, pixel_ratio: float) -> None:
         if self.spotlit:
             self._paint_spotlight(painter)
         lift = HOVER_LIFT if self.hovered else 0.0
@@ -100,7 +118,7 @@ class ExhibitItem(QGraphicsItem):
         if self.photo is not None:
             self._paint_photo(painter, target)
         else:
-            self._paint_silhouette(painter, target, scale)
+            self._paint_silhouette(painter, target, scale * pixel_ratio)
         paint_plaque(painter, self.plaque_rect, self._lines, scale=scale,
                      highlighted=self.hovered or self.spotlit)
 
@@ -110,8 +128,8 @@ class ExhibitItem(QGraphicsItem):
         width = picture.width() * (0.95 + lift * 0.02)
         painter.drawEllipse(QPointF(picture.center().x(), self._surface - 1), width / 2, 3.5)
 
-    def _paint_silhouette(self, painter: QPainter, target: QRectF, scale: float) -> None:
-        bucket = _pixel_bucket(scale * painter.device().devicePixelRatioF())
+    def _paint_silhouette(self, painter: QPainter, target: QRectF, pixels: float) -> None:
+        bucket = _pixel_bucket(pixels)
         pixmap = silhouette_pixmap(self.variant, round(target.width() * bucket),
                                    round(target.height() * bucket))
         painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))

@@ -6,15 +6,19 @@ and reports clicks and drops as signals for the page to act on.
 
 from __future__ import annotations
 
+import itertools
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen, QRadialGradient
 from PySide6.QtWidgets import (
-    QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent,
+    QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QStyleOptionGraphicsItem,
 )
 
 from museum.core.records import ItemRecord
 from museum.core.room import RoomLayout
 from museum.gui.mime import item_ids_from_mime
+from museum.gui.room import level_cache
 from museum.gui.room.cabinet_item import CabinetItem
 from museum.gui.room.exhibit_item import ExhibitItem
 from museum.gui.room.geometry import (
@@ -26,6 +30,8 @@ from museum.gui.room.materials import brass_gradient, brush
 FLOOR_LINE = 0.0  # where the wall meets the floor
 CABINET_FOOT = 36.0  # cabinets stand a little in front of the wall
 WAINSCOT = 250.0
+TILE = 1024.0  # background tiles, in scene units
+_tile_tokens = itertools.count(1)
 
 
 class RoomScene(QGraphicsScene):
@@ -42,6 +48,7 @@ class RoomScene(QGraphicsScene):
         self.exhibits: dict[int, ExhibitItem] = {}
         self.layout: RoomLayout | None = None
         self._lights: list[QPointF] = []
+        self._tiles_token = next(_tile_tokens)
         self._indicator = QGraphicsRectItem()
         self._indicator.setBrush(QColor(255, 220, 140, 200))
         self._indicator.setPen(Qt.PenStyle.NoPen)
@@ -55,11 +62,14 @@ class RoomScene(QGraphicsScene):
     def show_room(self, layout: RoomLayout, records: dict[int, ItemRecord]) -> None:
         """Stand the layout's cabinets along the wall with the given items on their shelves."""
         for cabinet in self.cabinets.values():
+            cabinet.release_pictures()
             self.removeItem(cabinet)
         self.cabinets.clear()
         self.exhibits.clear()
         self.layout = layout
         self._lights = []
+        level_cache.forget_all(self._tiles_token)
+        self._tiles_token = next(_tile_tokens)
         x = 0.0
         tallest = 3 * SHELF_HEIGHT
         for cabinet in layout.cabinets:
@@ -164,6 +174,28 @@ class RoomScene(QGraphicsScene):
     # --- the room itself ----------------------------------------------------------------------
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        """The wall and floor, from tiles cached per zoom level: a frame blits a few pixmaps
+        rather than blending a dozen gradients over the whole view."""
+        painter.fillRect(rect, QColor("#120b08"))
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(), most=1.0)
+        room = self.sceneRect() & rect
+        first_x = math.floor((room.left() - self.sceneRect().left()) / TILE)
+        first_y = math.floor((room.top() - self.sceneRect().top()) / TILE)
+        x = first_x
+        while self.sceneRect().left() + x * TILE < room.right():
+            y = first_y
+            while self.sceneRect().top() + y * TILE < room.bottom():
+                tile = QRectF(self.sceneRect().left() + x * TILE,
+                              self.sceneRect().top() + y * TILE, TILE, TILE)
+                picture = level_cache.cached_picture(
+                    (self._tiles_token, (x, y)), tile, bucket,
+                    lambda p, t=tile: self.paint_room(p, t), opaque=True)
+                painter.drawPixmap(tile, picture, QRectF(picture.rect()))
+                y += 1
+            x += 1
+
+    def paint_room(self, painter: QPainter, rect: QRectF) -> None:
         room = self.sceneRect()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.fillRect(rect, QColor("#120b08"))
