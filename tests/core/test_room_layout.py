@@ -148,7 +148,7 @@ def test_item_of_the_day_is_stable_within_a_day_and_changes_the_next(demo_catalo
     assert first == item_of_the_day(demo_catalogue, day=day)
     assert first in room.room_layout(demo_catalogue).displayed_ids
     week = [item_of_the_day(demo_catalogue, day=day + dt.timedelta(days=n)) for n in range(7)]
-    assert all(a != b for a, b in zip(week, week[1:]))
+    assert all(a != b for a, b in zip(week, week[1:], strict=False))
 
 
 def test_item_of_the_day_in_an_empty_catalogue_is_none(catalogue):

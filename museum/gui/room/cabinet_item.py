@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from museum.core.room import CabinetLayout
-from museum.gui.room.geometry import BASE, CROWN, FRAME, CabinetGeometry
+from museum.gui.room.geometry import BASE, FRAME, CabinetGeometry
 from museum.gui.room import level_cache
 from museum.gui.room.materials import ENGRAVING, brass_gradient, brush
 

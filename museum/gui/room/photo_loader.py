@@ -75,8 +75,7 @@ class PhotoLoader(QObject):
         while self._stack and self._in_flight < IN_FLIGHT:
             photo_id, size = self._stack.pop()
             self._in_flight += 1
-            catalogue = self.catalogue
-            run_task(lambda p=photo_id, s=size: (p, s, load_photo_image(catalogue, p, s)),
+            run_task(lambda p=photo_id, s=size, c=self.catalogue: (p, s, load_photo_image(c, p, s)),
                      on_done=self._on_loaded, on_error=self._on_failed)
 
     def _on_loaded(self, result: tuple[int, str, QImage | None]) -> None:

@@ -215,11 +215,8 @@ class RoomScene(QGraphicsScene):
         for light in self._lights:
             if abs(light.x() - rect.center().x()) > rect.width() / 2 + 600:
                 continue
-            pool = QRadialGradient(QPointF(light.x(), FLOOR_LINE + 90), 420)
-            pool.setColorAt(0.0, QColor(255, 210, 140, 45))
-            pool.setColorAt(1.0, QColor(255, 210, 140, 0))
-            painter.setBrush(pool)
-            painter.drawEllipse(QPointF(light.x(), FLOOR_LINE + 90), 420, 110)
+            _soft_ellipse(painter, QPointF(light.x(), FLOOR_LINE + 90), 420, 110,
+                          ((0.0, QColor(255, 210, 140, 45)), (1.0, QColor(255, 210, 140, 0))))
         painter.restore()
 
     def _paint_wall_light(self, painter: QPainter, wall: QRectF, rect: QRectF) -> None:
@@ -237,12 +234,9 @@ class RoomScene(QGraphicsScene):
             if abs(light.x() - rect.center().x()) > rect.width() / 2 + 700:
                 continue
             centre = QPointF(light.x(), light.y() - 40)
-            wash = QRadialGradient(centre, 560)
-            wash.setColorAt(0.0, QColor(255, 200, 130, 95))
-            wash.setColorAt(0.5, QColor(255, 190, 120, 35))
-            wash.setColorAt(1.0, QColor(255, 190, 120, 0))
-            painter.setBrush(wash)
-            painter.drawEllipse(centre, 560, 420)
+            _soft_ellipse(painter, centre, 560, 420,
+                          ((0.0, QColor(255, 200, 130, 95)), (0.5, QColor(255, 190, 120, 35)),
+                           (1.0, QColor(255, 190, 120, 0))))
             lamp = QRectF(light.x() - 26, wall.top() + 36, 52, 22)
             painter.setBrush(brass_gradient(lamp))
             painter.drawRoundedRect(lamp, 6, 6)
@@ -274,3 +268,17 @@ class RoomScene(QGraphicsScene):
         painter.fillRect(skirting & rect, QColor("#1e120b"))
         painter.fillRect(QRectF(skirting.left(), skirting.top(), skirting.width(), 2) & rect,
                          QColor(255, 220, 170, 60))
+
+
+def _soft_ellipse(painter: QPainter, centre: QPointF, rx: float, ry: float,
+                  stops: tuple[tuple[float, QColor], ...]) -> None:
+    """A pool of light that fades to nothing exactly at its edge, however flat it is."""
+    painter.save()
+    painter.translate(centre)
+    painter.scale(1.0, ry / rx)
+    gradient = QRadialGradient(QPointF(0, 0), rx)
+    for stop, colour in stops:
+        gradient.setColorAt(stop, colour)
+    painter.setBrush(gradient)
+    painter.drawEllipse(QPointF(0, 0), rx, rx)
+    painter.restore()

@@ -40,7 +40,7 @@ def metal_brush(rect: QRectF, metal: str = "gold") -> QBrush:
 
 def _wood_brush(rect: QRectF) -> QBrush:
     gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
-    for stop, colour in zip((0.0, 0.3, 1.0), DARK_WOOD):
+    for stop, colour in zip((0.0, 0.3, 1.0), DARK_WOOD, strict=True):
         gradient.setColorAt(stop, QColor(colour))
     return QBrush(gradient)
 

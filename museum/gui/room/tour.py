@@ -103,8 +103,9 @@ class TourWindow(QWidget):
         self.scene.spotlight(item_id)
         focus = self.scene.exhibit_rect(item_id)
         # Frame the item with its neighbours on the shelf, a little above centre for the caption.
-        frame = QRectF(focus.center().x() - focus.width() * 2.2, focus.top() - focus.height() * .35,
-                       focus.width() * 4.4, focus.height() * 1.95)
+        # The caption covers the lowest fifth of the screen, so the frame reaches below the item.
+        frame = QRectF(focus.center().x() - focus.width() * 3.5, focus.top() - focus.height() * .5,
+                       focus.width() * 7, focus.height() * 2.4)
         self.view.show_rect(frame, animated=animated, duration=MOVE_MS)
         self.caption.setText(tour_caption(self.scene.exhibits[item_id].record, index,
                                           len(self.item_ids)))
