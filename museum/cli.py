@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from museum import __version__
-from museum.commands import demo, items
+from museum.commands import demo, items, photos
 from museum.core.catalogue import Catalogue, default_catalogue_path
 from museum.core.errors import MuseumError
 
 EXIT_USER_ERROR = 2
-COMMAND_GROUPS = (items, demo)
+COMMAND_GROUPS = (items, photos, demo)
 
 
 class _Parser(argparse.ArgumentParser):
