@@ -32,6 +32,8 @@ _ORIENTATION_TRANSPOSE = {  # EXIF orientation -> what turns the stored pixels r
     4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
     6: Image.Transpose.ROTATE_270, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_90,
 }
+# Pillow's TIFF reader (and pillow-heif) report the upright size and turn the pixels themselves.
+_SELF_ORIENTING = frozenset({"TIFF", "HEIF"})
 _EXIF_IFD = 0x8769
 _DATE_TAGS = (0x9003, 0x9004)  # DateTimeOriginal, DateTimeDigitized
 _OFFSET_TAGS = {0x9003: 0x9011, 0x9004: 0x9012}
@@ -74,7 +76,7 @@ def open_image(stream: IO[bytes], name: str) -> Image.Image:
 def read_facts(image: Image.Image) -> ImageFacts:
     """Format, upright size, orientation and EXIF date of an opened (not yet loaded) image."""
     exif = _exif(image)
-    orientation = _orientation(exif)
+    orientation = 1 if image.format in _SELF_ORIENTING else _orientation(exif)
     width, height = image.size
     if orientation in (5, 6, 7, 8):
         width, height = height, width
