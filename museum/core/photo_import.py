@@ -84,7 +84,7 @@ def import_into_items(
 ) -> ImportReport:
     """Import (item_id, file) pairs; see photos.import_photos for the promises."""
     pairs = [(int(item_id), Path(path)) for item_id, path in entries]
-    _check_items_exist(catalogue, {item_id for item_id, _ in pairs})
+    check_items_exist(catalogue, {item_id for item_id, _ in pairs})
     report = ImportReport(changes=Changes(), photo_ids=[], failures=[])
     batch: list[tuple[int, Path, PreparedPhoto]] = []
     done = 0
@@ -133,7 +133,8 @@ def _settled(pair: tuple[int, Path], future: Future[PreparedPhoto]
         return pair, f"{pair[1].name} could not be imported ({type(error).__name__}: {error})."
 
 
-def _check_items_exist(catalogue: Catalogue, item_ids: set[int]) -> None:
+def check_items_exist(catalogue: Catalogue, item_ids: set[int]) -> None:
+    """Raise NotFoundError naming the first of item_ids that is not in the catalogue."""
     with catalogue.session() as session:
         found = set(session.execute(select(Item.id).where(Item.id.in_(item_ids))).scalars())
     missing = sorted(item_ids - found)

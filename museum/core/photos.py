@@ -19,7 +19,7 @@ from museum.core.changes import Changes
 from museum.core.errors import NotFoundError, ValidationError
 from museum.core.models import Photo
 from museum.core.photo_gc import collect_garbage, forget_unreferenced
-from museum.core.photo_import import Cancelled, Progress, import_into_items
+from museum.core.photo_import import Cancelled, Progress, check_items_exist, import_into_items
 from museum.core.photo_paths import original_relpath
 from museum.core.photo_records import ImportReport, PhotoRecord
 from museum.core.thumbnails import ensure_thumbnail
@@ -44,6 +44,8 @@ def import_photos(
     yet started are skipped and report.cancelled is set. Raises NotFoundError for a bad item.
     """
     entries = [(item_id, Path(path)) for path in paths]
+    if not entries:
+        check_items_exist(catalogue, {item_id})
     return import_into_items(catalogue, entries=entries, progress=progress, cancelled=cancelled)
 
 
