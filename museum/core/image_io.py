@@ -99,7 +99,9 @@ def load_upright_rgb(image: Image.Image, name: str, *, long_edge: int,
         raise PhotoError(f"{name} is damaged or incomplete: its picture data cannot be "
                          "read to the end.") from None
     picture = to_srgb(image)
-    picture.thumbnail((long_edge, long_edge), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    # After a reduced decode the last step is small (2000 -> 1600 px for a 12-MP photo), where
+    # Hamming looks as sharp as Lanczos at half the cost.
+    picture.thumbnail((long_edge, long_edge), Image.Resampling.HAMMING, reducing_gap=2.0)
     if orientation in _ORIENTATION_TRANSPOSE:
         picture = picture.transpose(_ORIENTATION_TRANSPOSE[orientation])
     return picture

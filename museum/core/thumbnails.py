@@ -43,6 +43,7 @@ def render_all(image: Image.Image, name: str, orientation: int) -> dict[str, byt
     picture = load_upright_rgb(image, name, long_edge=sizes[0][1], orientation=orientation)
     rendered = {}
     for size, long_edge in sizes:
+        # A no-op for the largest size; each smaller one is made from the one before.
         picture.thumbnail((long_edge, long_edge), Image.Resampling.LANCZOS, reducing_gap=2.0)
         rendered[size] = encode_jpeg(picture, JPEG_QUALITY[size])
     return rendered
