@@ -73,6 +73,11 @@ EXPECTED_SENTENCES = {
 }
 
 
+# Pillow warns about the bomb before Museum refuses it with its own sentence.
+quiet_bombs = pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+
+
+@quiet_bombs
 @pytest.mark.parametrize("kind", sorted(EXPECTED_SENTENCES))
 def test_bad_file_gets_one_sentence_and_leaves_everything_untouched(
         catalogue, item_id, tmp_path, kind):
@@ -90,6 +95,7 @@ def test_bad_file_gets_one_sentence_and_leaves_everything_untouched(
     assert photo_rows(catalogue) == 0
 
 
+@quiet_bombs
 def test_many_files_import_the_good_ones_and_report_each_bad_one(catalogue, item_id, tmp_path):
     bad = bad_files(tmp_path)
     good = [write(tmp_path / f"good{n}.jpg", quadrants(400 + n, 300)) for n in range(3)]
@@ -242,3 +248,15 @@ def test_cancelled_import_keeps_what_was_done(catalogue, item_id, tmp_path):
     assert report.cancelled
     assert 2 <= len(report.photo_ids) < len(paths)
     assert len(photos.list_photos(catalogue, item_id=item_id)) == len(report.photo_ids)
+
+
+def test_photo_core_loads_without_qt_or_pillow_heif():
+    import subprocess
+    import sys
+
+    code = ("import sys, museum.core.photos, museum.core.demo_photos, museum.commands.photos; "
+            "print(sorted(m for m in sys.modules "
+            "if m.startswith(('PySide6', 'shiboken6', 'pillow_heif'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
