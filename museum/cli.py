@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from museum import __version__
-from museum.commands import backup, demo, items
+from museum.commands import backup, demo, items, photos
 from museum.core.catalogue import DATABASE_NAME, Catalogue, default_catalogue_path
 from museum.core.errors import DamagedDatabaseError, MuseumError
 
 EXIT_USER_ERROR = 2
-COMMAND_GROUPS = (items, demo, backup)
+COMMAND_GROUPS = (items, photos, demo, backup)
 
 
 class _Parser(argparse.ArgumentParser):
