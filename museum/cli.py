@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from museum import __version__
-from museum.commands import backup, demo, items, room
+from museum.commands import backup, demo, items, photos, room
 from museum.core.catalogue import DATABASE_NAME, Catalogue, default_catalogue_path
 from museum.core.errors import DamagedDatabaseError, MuseumError
 
 EXIT_USER_ERROR = 2
-COMMAND_GROUPS = (items, demo, backup, room)
+COMMAND_GROUPS = (items, photos, demo, backup, room)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,11 +31,31 @@ def catalogue(tmp_path: Path) -> Iterator[Catalogue]:
         yield opened
 
 
-@pytest.fixture
-def demo_catalogue(tmp_path: Path) -> Iterator[Catalogue]:
-    """A catalogue holding the demo story plus 40 synthetic items."""
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    # Drawing the demo's photos takes seconds; draw them once and give each test a copy.
     from museum.core.demo import fill_demo
 
-    with Catalogue.open(tmp_path / "demo") as opened:
+    folder = tmp_path_factory.mktemp("demo-template") / "demo"
+    with Catalogue.open(folder) as opened:
         fill_demo(opened, items=40)
+    return folder
+
+
+@pytest.fixture
+def demo_catalogue(tmp_path: Path, _demo_template: Path) -> Iterator[Catalogue]:
+    """A catalogue of its own holding the demo story plus 40 synthetic items, with photos."""
+    folder = tmp_path / "demo"
+    shutil.copytree(_demo_template, folder, ignore=shutil.ignore_patterns("museum.lock"))
+    with Catalogue.open(folder) as opened:
+        yield opened
+
+
+@pytest.fixture
+def plain_demo_catalogue(tmp_path: Path) -> Iterator[Catalogue]:
+    """The demo story plus 40 synthetic items, without photos: for tests that add their own."""
+    from museum.core.demo import fill_demo
+
+    with Catalogue.open(tmp_path / "plain-demo") as opened:
+        fill_demo(opened, items=40, photos=False)
         yield opened

@@ -11,10 +11,12 @@ from museum.core.demo import fill_demo
 def register(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="fill an empty catalogue with a demo museum")
     demo.add_argument("--items", type=int, default=0, help="synthetic items to add for scale")
+    demo.add_argument("--no-photos", dest="photos", action="store_false",
+                      help="skip drawing photos (much faster for scale benchmarks)")
     demo.set_defaults(run=run_demo)
 
 
 def run_demo(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    changes = fill_demo(catalogue, items=max(0, args.items))
+    changes = fill_demo(catalogue, items=max(0, args.items), photos=args.photos)
     print(f"Made a demo museum of {len(changes.item_ids)} items in {catalogue.root}.")
     return 0

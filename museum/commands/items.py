@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
+from museum.commands.photos import import_and_report
 from museum.commands.output import print_item, print_item_list, print_json
 from museum.core import items
 from museum.core.catalogue import Catalogue
@@ -19,6 +21,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--title", required=True)
     add.add_argument("--kind", required=True)
     _add_field_options(add)
+    add.add_argument("--photo", dest="photos", action="append", type=Path, metavar="FILE",
+                     help="a photo file to import into the new item; repeat for more")
     add.set_defaults(run=run_add)
 
     listing = commands.add_parser("list", help="list items, optionally matching a query")
@@ -67,8 +71,12 @@ def _given_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
     changes = items.add_item(catalogue, fields=_given_fields(args))
-    print(changes.created_ids[0])
-    return 0
+    item_id = changes.created_ids[0]
+    print(item_id, flush=True)
+    if not args.photos:
+        return 0
+    # The item is kept even if its photos fail: each failure is one line on stderr, exit 2.
+    return import_and_report(catalogue, item_id, args.photos, summary=False)
 
 
 def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -97,9 +98,14 @@ def synthetic_item(rng: random.Random) -> dict[str, Any]:
     )
 
 
-def fill_demo(catalogue: Catalogue, *, items: int = 0, seed: int = 2022) -> Changes:
-    """Fill an empty catalogue with the story items and `items` synthetic ones, arranged in the
-    trophy room by competition.
+def fill_demo(
+    catalogue: Catalogue, *, items: int = 0, seed: int = 2022, photos: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> Changes:
+    """Fill an empty catalogue with the story items and `items` synthetic ones, each with
+    photos drawn for it unless `photos` is False (scale benchmarks skip them).
+    progress(done, total) reports the photos as they are imported. The trophy room is
+    arranged by competition.
 
     Refuses a catalogue that already has items, so that a user's own records never mix with
     made-up ones.
@@ -113,12 +119,22 @@ def fill_demo(catalogue: Catalogue, *, items: int = 0, seed: int = 2022) -> Chan
     changes = Changes()
     for fields in STORY:
         changes |= add_item(catalogue, fields=fields)
+    story = list(zip(changes.created_ids, STORY))
+    synthetic: list[tuple[int, str]] = []
     if items > 0:
-        changes |= _bulk_insert(catalogue, items, random.Random(seed))
+        bulk, synthetic = _bulk_insert(catalogue, items, random.Random(seed))
+        changes |= bulk
+    if photos:
+        from museum.core.demo_photos import import_demo_shots, story_shots, synthetic_shots
+
+        shots = story_shots(story, seed) + synthetic_shots(synthetic, seed)
+        changes |= import_demo_shots(catalogue, shots, progress=progress)
     return changes | arrange_room(catalogue, by="competition")
 
 
-def _bulk_insert(catalogue: Catalogue, count: int, rng: random.Random) -> Changes:
+def _bulk_insert(
+    catalogue: Catalogue, count: int, rng: random.Random
+) -> tuple[Changes, list[tuple[int, str]]]:
     # Core executemany is ~15x faster than ORM objects for thousands of rows.
     now = utc_now()
     rows = []
@@ -129,4 +145,6 @@ def _bulk_insert(catalogue: Catalogue, count: int, rng: random.Random) -> Change
         first_new = (session.execute(select(Item.id).order_by(Item.id.desc())).scalar() or 0) + 1
         session.execute(insert(Item), rows)
         rebuild_index(session)
-    return Changes(item_ids=frozenset(range(first_new, first_new + count)), reset=True)
+    ids = range(first_new, first_new + count)
+    kinds = [(item_id, row["kind"]) for item_id, row in zip(ids, rows)]
+    return Changes(item_ids=frozenset(ids), reset=True), kinds

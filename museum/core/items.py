@@ -14,6 +14,7 @@ from museum.core.changes import Changes
 from museum.core.errors import NotFoundError, ValidationError
 from museum.core.fields import normalise_fields
 from museum.core.models import Item, ItemTag, Photo, Tag, utc_now
+from museum.core.photo_gc import forget_unreferenced
 from museum.core.records import RECORD_FIELDS, ItemRecord
 from museum.core.search import search_condition, sort_order
 from museum.core.search_index import reindex_items
@@ -109,9 +110,12 @@ def purge_items(catalogue: Catalogue, item_ids: Iterable[int]) -> Changes:
         ).scalars().first()
         if live is not None:
             raise ValidationError(f"Item {live} is not in the trash; move it there before purging.")
-        photo_ids = set(session.execute(select(Photo.id).where(Photo.item_id.in_(ids))).scalars())
+        photos = session.execute(select(Photo.id, Photo.sha256).where(Photo.item_id.in_(ids))).all()
         session.execute(delete(Item).where(Item.id.in_(ids)))
         reindex_items(session, ids)
+    # Only after the commit: files that no remaining photo uses go.
+    forget_unreferenced(catalogue, {sha for _, sha in photos})
+    photo_ids = {photo_id for photo_id, _ in photos}
     return Changes(item_ids=frozenset(ids), photo_ids=frozenset(photo_ids), room=True)
 
 

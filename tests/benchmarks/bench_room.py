@@ -88,7 +88,7 @@ def _measure(view: RoomView, frames: list[tuple[QPointF, float]]) -> list[tuple[
 def run() -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder, Catalogue.open(Path(folder)) as catalogue:
-        fill_demo(catalogue, items=ON_DISPLAY - 7)
+        fill_demo(catalogue, items=ON_DISPLAY - 7, photos=False)
         layout = room_layout(catalogue)
         records = {r.id: r for r in get_records(catalogue, layout.displayed_ids)}
         scene = RoomScene()

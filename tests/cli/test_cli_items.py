@@ -96,7 +96,7 @@ def test_edit_delete_restore_and_empty_trash(run):
 
 
 def test_demo_fills_an_empty_catalogue_and_refuses_a_full_one(run):
-    code, out, _ = run("demo", "--items", "25")
+    code, out, _ = run("demo", "--items", "25", "--no-photos")
     assert code == 0 and "32 items" in out
     titles = [row["title"] for row in json.loads(run("list", "--json")[1])]
     assert "FIFA World Cup winner's medal" in titles and "Carabao Cup winner's medal" in titles

@@ -21,10 +21,10 @@ from tests.core.safety_support import add_photo, file_digest, rewrite_archive
 
 
 @pytest.fixture
-def with_photos(demo_catalogue: Catalogue) -> Catalogue:
+def with_photos(plain_demo_catalogue: Catalogue) -> Catalogue:
     for seed in range(5):
-        add_photo(demo_catalogue, item_id=1 + seed, seed=seed)
-    return demo_catalogue
+        add_photo(plain_demo_catalogue, item_id=1 + seed, seed=seed)
+    return plain_demo_catalogue
 
 
 def test_a_backup_holds_the_database_every_original_and_a_manifest_of_hashes(with_photos):
@@ -56,11 +56,11 @@ def test_restore_into_a_new_folder_gives_back_every_item_and_photo(with_photos, 
 
 
 def test_the_snapshot_is_consistent_while_another_connection_holds_uncommitted_writes(
-        demo_catalogue, tmp_path):
-    writer = sqlite3.connect(demo_catalogue.db_path)
+        plain_demo_catalogue, tmp_path):
+    writer = sqlite3.connect(plain_demo_catalogue.db_path)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute("UPDATE item SET title = 'half done'")
-    archive = create_backup(demo_catalogue, destination=tmp_path / "b.zip").path
+    archive = create_backup(plain_demo_catalogue, destination=tmp_path / "b.zip").path
     writer.rollback()
     writer.close()
     with Catalogue.open(restore_backup(archive, destination=tmp_path / "r").root) as restored:
@@ -160,24 +160,24 @@ def test_a_restore_that_fails_leaves_the_open_catalogue_as_it_was(with_photos, t
     with pytest.raises(BackupError, match="does not match"):
         replace_catalogue(broken, root=root)
     assert file_digest(root / "museum.db") == before
-    assert sorted(p.name for p in root.parent.iterdir()) == ["broken.zip", "demo"]
+    assert sorted(p.name for p in root.parent.iterdir()) == ["broken.zip", root.name]
 
 
 # --- automatic backups -------------------------------------------------------------------
 
-def test_no_automatic_backup_after_a_session_that_changed_nothing(demo_catalogue):
-    root = demo_catalogue.root
-    demo_catalogue.close()
+def test_no_automatic_backup_after_a_session_that_changed_nothing(plain_demo_catalogue):
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     with Catalogue.open(root) as catalogue:
         count_items(catalogue)
         assert backup_on_close(catalogue) is None
     assert list_backups(root / "backups") == []
 
 
-def test_an_automatic_backup_follows_a_session_that_changed_something(demo_catalogue):
-    update_item(demo_catalogue, 2, fields={"notes": "changed"})
-    result = backup_on_close(demo_catalogue)
-    assert result is not None and list_backups(demo_catalogue.backups_dir) == [result.path]
+def test_an_automatic_backup_follows_a_session_that_changed_something(plain_demo_catalogue):
+    update_item(plain_demo_catalogue, 2, fields={"notes": "changed"})
+    result = backup_on_close(plain_demo_catalogue)
+    assert result is not None and list_backups(plain_demo_catalogue.backups_dir) == [result.path]
 
 
 def _aged_backups(catalogue: Catalogue, count: int) -> list[Path]:
@@ -189,19 +189,19 @@ def _aged_backups(catalogue: Catalogue, count: int) -> list[Path]:
     return sorted(paths, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def test_pruning_keeps_the_newest_n(demo_catalogue):
-    backups = _aged_backups(demo_catalogue, 5)
-    removed = prune_backups(demo_catalogue.backups_dir, keep=3)
+def test_pruning_keeps_the_newest_n(plain_demo_catalogue):
+    backups = _aged_backups(plain_demo_catalogue, 5)
+    removed = prune_backups(plain_demo_catalogue.backups_dir, keep=3)
     assert sorted(removed) == sorted(backups[3:])
-    assert list_backups(demo_catalogue.backups_dir) == backups[:3]
+    assert list_backups(plain_demo_catalogue.backups_dir) == backups[:3]
 
 
-def test_pruning_never_deletes_the_only_good_backup(demo_catalogue):
-    backups = _aged_backups(demo_catalogue, 4)
+def test_pruning_never_deletes_the_only_good_backup(plain_demo_catalogue):
+    backups = _aged_backups(plain_demo_catalogue, 4)
     for damaged in backups[:2]:  # the two newest are damaged
         damaged.write_bytes(damaged.read_bytes()[:300])
         os.utime(damaged, (2_000_000, 2_000_000))
-    prune_backups(demo_catalogue.backups_dir, keep=2)
-    left = list_backups(demo_catalogue.backups_dir)
+    prune_backups(plain_demo_catalogue.backups_dir, keep=2)
+    left = list_backups(plain_demo_catalogue.backups_dir)
     assert backups[2] in left and backups[3] not in left and len(left) == 3
-    assert newest_backup(demo_catalogue.root) == backups[2]
+    assert newest_backup(plain_demo_catalogue.root) == backups[2]

@@ -104,11 +104,11 @@ def test_killed_inside_one_big_transaction_nothing_of_it_is_kept(thousand_items)
         assert not [r for r in get_records(catalogue, range(1, 1001)) if r.notes == "bulk"]
 
 
-def test_killed_during_a_backup_leaves_no_backup_and_a_sound_catalogue(demo_catalogue):
+def test_killed_during_a_backup_leaves_no_backup_and_a_sound_catalogue(plain_demo_catalogue):
     for seed in range(120):
-        add_photo(demo_catalogue, item_id=1 + seed % 40, seed=seed)
-    root = demo_catalogue.root
-    demo_catalogue.close()
+        add_photo(plain_demo_catalogue, item_id=1 + seed % 40, seed=seed)
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     _run_until(f"""
         import time
         from museum.core.backup import create_backup
@@ -127,10 +127,10 @@ def test_killed_during_a_backup_leaves_no_backup_and_a_sound_catalogue(demo_cata
         assert verify_backup(result.path).photos == 120
 
 
-def test_killed_during_a_restore_leaves_no_folder(demo_catalogue, tmp_path):
+def test_killed_during_a_restore_leaves_no_folder(plain_demo_catalogue, tmp_path):
     for seed in range(80):
-        add_photo(demo_catalogue, item_id=1 + seed % 40, seed=seed)
-    archive = create_backup(demo_catalogue, destination=tmp_path / "b.zip").path
+        add_photo(plain_demo_catalogue, item_id=1 + seed % 40, seed=seed)
+    archive = create_backup(plain_demo_catalogue, destination=tmp_path / "b.zip").path
     _run_until(f"""
         import time
         from pathlib import Path

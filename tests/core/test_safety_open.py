@@ -35,9 +35,9 @@ def _hold_lock(root: Path) -> subprocess.Popen:
     return process
 
 
-def test_a_second_writer_process_gets_a_clear_message_naming_the_first(demo_catalogue):
-    root = demo_catalogue.root
-    demo_catalogue.close()
+def test_a_second_writer_process_gets_a_clear_message_naming_the_first(plain_demo_catalogue):
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     holder = _hold_lock(root)
     try:
         with pytest.raises(LockedError, match=f"open in another Museum \\(pid {holder.pid} on "):
@@ -49,9 +49,9 @@ def test_a_second_writer_process_gets_a_clear_message_naming_the_first(demo_cata
         holder.wait()
 
 
-def test_a_lock_left_by_a_killed_process_clears_itself(demo_catalogue):
-    root = demo_catalogue.root
-    demo_catalogue.close()
+def test_a_lock_left_by_a_killed_process_clears_itself(plain_demo_catalogue):
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     holder = _hold_lock(root)
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
@@ -68,12 +68,12 @@ def test_opening_twice_in_one_process_shares_the_lock(catalogue):
     assert count_items(catalogue) == 2
 
 
-def test_a_read_only_catalogue_refuses_writes_with_a_sentence(demo_catalogue):
-    with Catalogue.open(demo_catalogue.root, read_only=True) as reader:
+def test_a_read_only_catalogue_refuses_writes_with_a_sentence(plain_demo_catalogue):
+    with Catalogue.open(plain_demo_catalogue.root, read_only=True) as reader:
         assert reader.read_only
         with pytest.raises(CatalogueError, match="read-only"):
             update_item(reader, 1, fields={"title": "nope"})
-    assert get_item(demo_catalogue, 1).title != "nope"
+    assert get_item(plain_demo_catalogue, 1).title != "nope"
 
 
 def _run_on_read_only_mount(folder: Path, code: str) -> subprocess.CompletedProcess:
@@ -133,9 +133,9 @@ DAMAGE = ["truncated", "random bytes", "not SQLite at all", "header kept, body r
 
 
 @pytest.mark.parametrize("how", DAMAGE)
-def test_a_damaged_database_is_reported_and_never_touched(demo_catalogue, how):
-    root = demo_catalogue.root
-    demo_catalogue.close()
+def test_a_damaged_database_is_reported_and_never_touched(plain_demo_catalogue, how):
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     Catalogue.open(root).close()  # a clean close: everything is in museum.db, no WAL left
     _damage(root / "museum.db", how)
     before = file_digest(root / "museum.db")
@@ -149,19 +149,19 @@ def test_a_damaged_database_is_reported_and_never_touched(demo_catalogue, how):
     assert set(names_before) <= {p.name for p in root.iterdir()}  # nothing removed
 
 
-def test_a_full_disk_during_a_save_loses_nothing_saved_before(demo_catalogue):
-    update_item(demo_catalogue, 1, fields={"notes": "saved before the disk filled"})
+def test_a_full_disk_during_a_save_loses_nothing_saved_before(plain_demo_catalogue):
+    update_item(plain_demo_catalogue, 1, fields={"notes": "saved before the disk filled"})
 
-    @event.listens_for(demo_catalogue.engine, "connect")
+    @event.listens_for(plain_demo_catalogue.engine, "connect")
     def _tiny_disk(dbapi_connection, _record):  # SQLite's own "disk full" path, for real
         page_count = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
         dbapi_connection.execute(f"PRAGMA max_page_count = {page_count}")
 
-    demo_catalogue.engine.dispose()
+    plain_demo_catalogue.engine.dispose()
     with pytest.raises(CatalogueError, match="disk is full"):
-        add_item(demo_catalogue, fields={"title": "Too big", "kind": "ball",
+        add_item(plain_demo_catalogue, fields={"title": "Too big", "kind": "ball",
                                          "description": "x" * 200_000})
-    event.remove(demo_catalogue.engine, "connect", _tiny_disk)
-    demo_catalogue.engine.dispose()
-    assert get_item(demo_catalogue, 1).notes == "saved before the disk filled"
-    assert count_items(demo_catalogue) == 47
+    event.remove(plain_demo_catalogue.engine, "connect", _tiny_disk)
+    plain_demo_catalogue.engine.dispose()
+    assert get_item(plain_demo_catalogue, 1).notes == "saved before the disk filled"
+    assert count_items(plain_demo_catalogue) == 47

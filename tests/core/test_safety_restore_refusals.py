@@ -17,9 +17,9 @@ from tests.core.safety_support import add_photo, rewrite_archive
 
 
 @pytest.fixture
-def good_archive(demo_catalogue: Catalogue, tmp_path: Path) -> Path:
-    add_photo(demo_catalogue, item_id=1, seed=7)
-    return create_backup(demo_catalogue, destination=tmp_path / "good.zip").path
+def good_archive(plain_demo_catalogue: Catalogue, tmp_path: Path) -> Path:
+    add_photo(plain_demo_catalogue, item_id=1, seed=7)
+    return create_backup(plain_demo_catalogue, destination=tmp_path / "good.zip").path
 
 
 def _photo_member(archive: Path) -> str:

@@ -21,36 +21,36 @@ def _parent(qtbot) -> QWidget:
     return parent
 
 
-def test_back_up_now_writes_a_backup_and_says_where(qtbot, demo_catalogue):
+def test_back_up_now_writes_a_backup_and_says_where(qtbot, plain_demo_catalogue):
     parent = _parent(qtbot)
-    result = back_up_now(parent, demo_catalogue)
-    assert result is not None and list_backups(demo_catalogue.backups_dir) == [result.path]
+    result = back_up_now(parent, plain_demo_catalogue)
+    assert result is not None and list_backups(plain_demo_catalogue.backups_dir) == [result.path]
     box = parent.findChild(QMessageBox)
     assert box is not None and str(result.path) in box.text()
 
 
-def test_a_failing_backup_shows_one_sentence(qtbot, demo_catalogue, tmp_path):
+def test_a_failing_backup_shows_one_sentence(qtbot, plain_demo_catalogue, tmp_path):
     parent = _parent(qtbot)
     blocker = tmp_path / "a file"
     blocker.write_text("x")
-    assert back_up_now(parent, demo_catalogue, destination=blocker / "b.zip") is None
+    assert back_up_now(parent, plain_demo_catalogue, destination=blocker / "b.zip") is None
     box = parent.findChild(QMessageBox)
     assert box.icon() == QMessageBox.Icon.Critical and "could not be written" in box.text()
 
 
-def test_restore_from_file_restores_into_a_new_folder(qtbot, demo_catalogue, tmp_path):
-    archive = create_backup(demo_catalogue).path
-    restored = restore_from_file(_parent(qtbot), demo_catalogue.root, archive=archive)
-    assert restored is not None and restored != demo_catalogue.root
+def test_restore_from_file_restores_into_a_new_folder(qtbot, plain_demo_catalogue, tmp_path):
+    archive = create_backup(plain_demo_catalogue).path
+    restored = restore_from_file(_parent(qtbot), plain_demo_catalogue.root, archive=archive)
+    assert restored is not None and restored != plain_demo_catalogue.root
     with Catalogue.open(restored) as catalogue:
         assert count_items(catalogue) == 47
 
 
-def test_the_check_dialog_lists_problems_and_repairs(qtbot, demo_catalogue):
-    add_photo(demo_catalogue, item_id=1, seed=1)
-    with demo_catalogue.engine.begin() as connection:
+def test_the_check_dialog_lists_problems_and_repairs(qtbot, plain_demo_catalogue):
+    add_photo(plain_demo_catalogue, item_id=1, seed=1)
+    with plain_demo_catalogue.engine.begin() as connection:
         connection.exec_driver_sql("DELETE FROM item_fts")
-    dialog = CheckDialog(demo_catalogue)
+    dialog = CheckDialog(plain_demo_catalogue)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=5000)
@@ -64,10 +64,10 @@ def test_the_check_dialog_lists_problems_and_repairs(qtbot, demo_catalogue):
     assert dialog.findings.item(0).text().startswith("Repaired: Rebuilt the search index")
 
 
-def test_auto_backup_on_close_only_after_changes(qtbot, demo_catalogue):
+def test_auto_backup_on_close_only_after_changes(qtbot, plain_demo_catalogue):
     parent = _parent(qtbot)
-    root = demo_catalogue.root
-    demo_catalogue.close()
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     with Catalogue.open(root) as unchanged:
         assert run_auto_backup_on_close(parent, unchanged) is None
     with Catalogue.open(root) as changed:
@@ -86,10 +86,10 @@ def test_the_read_only_banner_says_why(qtbot):
 
 
 def test_a_damaged_catalogue_offers_the_newest_backup_and_opens_the_restored_copy(
-        qtbot, demo_catalogue):
-    create_backup(demo_catalogue)
-    root = demo_catalogue.root
-    demo_catalogue.close()
+        qtbot, plain_demo_catalogue):
+    create_backup(plain_demo_catalogue)
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     (root / "museum.db").write_bytes(b"\x00" * 8192)
     questions: list[str] = []
 
@@ -107,13 +107,13 @@ def test_a_damaged_catalogue_offers_the_newest_backup_and_opens_the_restored_cop
         opened.close()
 
 
-def test_a_locked_catalogue_offers_a_read_only_view(qtbot, demo_catalogue):
+def test_a_locked_catalogue_offers_a_read_only_view(qtbot, plain_demo_catalogue):
     import subprocess
     import sys
     import textwrap
 
-    root = demo_catalogue.root
-    demo_catalogue.close()
+    root = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import time
         from museum.core.catalogue import Catalogue
