@@ -78,7 +78,12 @@ class ExhibitItem(QGraphicsItem):
         aspect = self.photo.width() / max(1, self.photo.height())
         if self.record.kind in FRAMED_KINDS:
             return self.box
-        return fit_box(self.box, aspect)
+        # A photo keeps the kind's height but may be as wide as the slot: a square photo of a
+        # trophy should not shrink to the trophy's narrow outline.
+        width = min(self.box.height() * aspect, self._slot.width() - 16)
+        room = QRectF(self._slot.center().x() - width / 2, self.box.top(), width,
+                      self.box.height())
+        return fit_box(room, aspect)
 
     def boundingRect(self) -> QRectF:
         return self._slot.adjusted(-4, -HOVER_LIFT - 4, 4, 4)
