@@ -24,7 +24,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = commands.add_parser("list", help="list items, optionally matching a query")
     listing.add_argument("--query", "-q", default="")
     listing.add_argument("--sort", default="date", help=f"one of {', '.join(SORT_FIELDS)}; "
-                         "prefix with - for descending")
+                         "--sort=-date (or --desc) for descending")
+    listing.add_argument("--desc", action="store_true", help="newest / highest first")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(run=run_list)
 
@@ -71,7 +72,8 @@ def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    records = items.list_items(catalogue, query=args.query, sort=args.sort)
+    sort = f"-{args.sort.lstrip('-')}" if args.desc else args.sort
+    records = items.list_items(catalogue, query=args.query, sort=sort)
     if args.json:
         print_json([record.to_dict() for record in records])
     else:

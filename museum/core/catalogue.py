@@ -40,7 +40,7 @@ class Catalogue:
         """Open the catalogue at path, creating it if the folder is missing or empty."""
         root = Path(path).expanduser().resolve()
         _prepare_folder(root)
-        db.check_sqlite_file(root / DATABASE_NAME)
+        db.check_database_is_ours(root / DATABASE_NAME)
         engine = db.make_engine(root / DATABASE_NAME)
         try:
             db.migrate(engine)

@@ -50,6 +50,29 @@ def check_sqlite_file(db_path: Path) -> None:
         )
 
 
+def check_database_is_ours(db_path: Path) -> None:
+    """Raise CatalogueError unless db_path is missing, empty, or a Museum database.
+
+    Looks through a read-only connection, so that a database that is not ours (or is damaged)
+    is never changed — not even switched to WAL — before we refuse it.
+    """
+    check_sqlite_file(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise CatalogueError(
+            f"The catalogue database {db_path} cannot be read ({error}); it has been left untouched."
+        ) from None
+    if "alembic_version" not in tables and tables - {"sqlite_sequence"}:
+        raise CatalogueError("This SQLite database was not made by Museum; it has been left untouched.")
+
+
 def make_engine(db_path: Path) -> Engine:
     """An engine on db_path with Museum's pragmas on every connection."""
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, literal_column, select, update
+from sqlalchemy import and_, delete, func, literal_column, select, update
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
 from museum.core.catalogue import Catalogue
@@ -16,6 +17,8 @@ from museum.core.models import Item, ItemTag, Photo, Tag, utc_now
 from museum.core.records import RECORD_FIELDS, ItemRecord
 from museum.core.search import search_condition, sort_order
 from museum.core.search_index import reindex_items
+
+_PAGE = 900  # ids per IN (...) list, well inside SQLite's limit on bound parameters
 
 
 def add_item(catalogue: Catalogue, *, fields: Mapping[str, Any]) -> Changes:
@@ -62,8 +65,7 @@ def find_item_ids(
 ) -> list[int]:
     """Ids of the items matching `query` (items in the trash when `trash`), in `sort` order."""
     condition = search_condition(query)
-    in_trash = Item.deleted_at.is_not(None) if trash else Item.deleted_at.is_(None)
-    statement = select(Item.id).where(in_trash, condition).order_by(*sort_order(sort))
+    statement = select(Item.id).where(_trash_condition(trash), condition).order_by(*sort_order(sort))
     with catalogue.session() as session:
         return list(session.execute(statement).scalars())
 
@@ -72,7 +74,9 @@ def list_items(
     catalogue: Catalogue, *, query: str = "", sort: str = "date", trash: bool = False
 ) -> list[ItemRecord]:
     """The matching items as records, in `sort` order (see SORT_FIELDS)."""
-    return _records(catalogue, find_item_ids(catalogue, query=query, sort=sort, trash=trash))
+    condition = and_(_trash_condition(trash), search_condition(query))
+    with catalogue.session() as session:
+        return _read_records(session, condition, sort_order(sort))
 
 
 def get_records(catalogue: Catalogue, item_ids: Iterable[int]) -> list[ItemRecord]:
@@ -82,9 +86,8 @@ def get_records(catalogue: Catalogue, item_ids: Iterable[int]) -> list[ItemRecor
 
 def count_items(catalogue: Catalogue, *, trash: bool = False) -> int:
     """How many items are in the catalogue (or in its trash)."""
-    in_trash = Item.deleted_at.is_not(None) if trash else Item.deleted_at.is_(None)
     with catalogue.session() as session:
-        return session.execute(select(func.count()).where(in_trash)).scalar_one()
+        return session.execute(select(func.count()).where(_trash_condition(trash))).scalar_one()
 
 
 def trash_items(catalogue: Catalogue, item_ids: Iterable[int]) -> Changes:
@@ -173,37 +176,44 @@ def _set_tags(session: Session, item_id: int, names: list[str]) -> None:
     session.flush()
 
 
+def _trash_condition(trash: bool) -> ColumnElement[bool]:
+    return Item.deleted_at.is_not(None) if trash else Item.deleted_at.is_(None)
+
+
 def _records(catalogue: Catalogue, ids: list[int]) -> list[ItemRecord]:
-    # Read columns, not ORM entities: ten times faster for the long lists a face asks for.
-    columns = [getattr(Item, name) for name in RECORD_FIELDS]
     by_id: dict[int, ItemRecord] = {}
     with catalogue.session() as session:
-        for start in range(0, len(ids), 20000):
-            chunk = ids[start:start + 20000]
-            for row in session.execute(select(*columns).where(Item.id.in_(chunk))):
-                by_id[row.id] = ItemRecord(**row._mapping)
-            _attach_tags(session, chunk, by_id)
-            _attach_photos(session, chunk, by_id)
+        for start in range(0, len(ids), _PAGE):
+            chunk = ids[start:start + _PAGE]
+            records = _read_records(session, Item.id.in_(chunk), [Item.id])
+            by_id.update((record.id, record) for record in records)
     return [by_id[item_id] for item_id in ids if item_id in by_id]
 
 
-def _attach_tags(session: Session, ids: list[int], by_id: dict[int, ItemRecord]) -> None:
-    statement = (
+def _read_records(
+    session: Session, condition: ColumnElement[bool], order: list[ColumnElement]
+) -> list[ItemRecord]:
+    # Read columns, not ORM entities (several times faster for long lists), and fetch the tags
+    # and photos of all the rows in one query each rather than one per item.
+    columns = [getattr(Item, name) for name in RECORD_FIELDS]
+    records = [ItemRecord(*row) for row in session.execute(
+        select(*columns).where(condition).order_by(*order))]
+    by_id = {record.id: record for record in records}
+    matching_ids = select(Item.id).where(condition).scalar_subquery()
+    tags = (
         select(ItemTag.item_id, Tag.name).join(Tag, Tag.id == ItemTag.tag_id)
-        .where(ItemTag.item_id.in_(ids)).order_by(ItemTag.item_id, literal_column("item_tag.rowid"))
+        .where(ItemTag.item_id.in_(matching_ids))
+        .order_by(ItemTag.item_id, literal_column("item_tag.rowid"))
     )
-    for item_id, name in session.execute(statement):
+    for item_id, name in session.execute(tags):
         by_id[item_id].tags.append(name)
-
-
-def _attach_photos(session: Session, ids: list[int], by_id: dict[int, ItemRecord]) -> None:
-    statement = (
-        select(Photo.item_id, Photo.id, Photo.is_primary).where(Photo.item_id.in_(ids))
+    photos = (
+        select(Photo.item_id, Photo.id).where(Photo.item_id.in_(matching_ids))
         .order_by(Photo.item_id, Photo.is_primary.desc(), Photo.position, Photo.id)
     )
-    for item_id, photo_id, _primary in session.execute(statement):
+    for item_id, photo_id in session.execute(photos):
         record = by_id[item_id]
         record.photo_count += 1
         if record.primary_photo_id is None:
             record.primary_photo_id = photo_id
-
+    return records

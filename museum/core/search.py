@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Integer, and_, column, exists, func, not_, select, text, true
+from sqlalchemy import Integer, and_, bindparam, column, exists, func, not_, select, text, true
 from sqlalchemy.sql.elements import ColumnElement
 
 from museum.core.dates import parse_season
@@ -127,7 +127,9 @@ def _fts_expression(term: Term) -> str | None:
 
 def _fts_match(expression: str) -> ColumnElement[bool]:
     matching = text("SELECT rowid FROM item_fts WHERE item_fts MATCH :expression")
-    return Item.id.in_(matching.bindparams(expression=expression).columns(column("rowid", Integer)))
+    # unique=True: several MATCH subqueries in one statement must not share one parameter.
+    matching = matching.bindparams(bindparam("expression", expression, unique=True))
+    return Item.id.in_(matching.columns(column("rowid", Integer)))
 
 
 def _kind_condition(value: str) -> ColumnElement[bool]:
