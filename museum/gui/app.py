@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.gui.main_window import MainWindow
+from museum.gui.theme import follow_system_theme
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 
@@ -23,6 +24,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     icon = ASSETS_DIR / "icon.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+    if not getattr(app, "_museum_themed", False):
+        follow_system_theme(app)
+        app._museum_themed = True
     return app
 
 

@@ -13,6 +13,7 @@ from museum.gui.drops import photo_files
 from museum.gui.item_model import IdRole, RecordRole
 
 CARD = QSize(212, 276)
+MIN_CARD_WIDTH = 196
 PHOTO_HEIGHT = 176
 MARGIN = 8
 
@@ -24,9 +25,10 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.thumbnails = thumbnails
         self.drop_row: int | None = None
+        self.card = QSize(CARD)
 
     def sizeHint(self, _option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex) -> QSize:
-        return CARD
+        return self.card
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         record = index.data(RecordRole)
@@ -164,6 +166,19 @@ class GridView(QListView):
         self.delegate = CardDelegate(thumbnails, self)
         self.setItemDelegate(self.delegate)
         self.setObjectName("grid")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widen the cards so that each row fills the view: no ragged empty band on the right."""
+        width = self.viewport().width() - 1
+        columns = max(1, width // MIN_CARD_WIDTH)
+        card = QSize(max(MIN_CARD_WIDTH, width // columns), CARD.height())
+        if card != self.delegate.card:
+            self.delegate.card = card
+            self.setGridSize(card)
 
     # Files from the file manager: on a card, photos for that item; elsewhere, a new item.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -70,7 +70,7 @@ class ItemModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         self._records: dict[int, ItemRecord] = {}
-        self.thumbnail_source = None  # set by the window: callable(photo_id) -> QPixmap | None
+        self._by_photo: dict[int, set[int]] = {}  # primary photo id -> ids of loaded items
 
     # -- what the views ask -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -133,6 +133,8 @@ class ItemModel(QAbstractTableModel):
                   if item_id not in self._records]
         for record in items.get_records(self.catalogue, wanted):
             self._records[record.id] = record
+            if record.primary_photo_id is not None:
+                self._by_photo.setdefault(record.primary_photo_id, set()).add(record.id)
 
     def ids(self) -> list[int]:
         return list(self._ids)
@@ -145,8 +147,8 @@ class ItemModel(QAbstractTableModel):
         return QModelIndex() if row is None else self.index(row, column)
 
     def rows_with_photo(self, photo_id: int) -> Iterable[int]:
-        for item_id, record in self._records.items():
-            if record.primary_photo_id == photo_id and item_id in self._rows:
+        for item_id in self._by_photo.get(photo_id, ()):
+            if item_id in self._rows:
                 yield self._rows[item_id]
 
     # -- what the window asks -----------------------------------------------------------------
@@ -179,6 +181,7 @@ class ItemModel(QAbstractTableModel):
         self._ids = ids
         self._rows = {item_id: row for row, item_id in enumerate(ids)}
         self._records.clear()
+        self._by_photo.clear()
         self.endResetModel()
         self.reloaded.emit()
         return True

@@ -46,7 +46,7 @@ class TableView(QTableView):
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
         self.set_visible_columns(DEFAULT_COLUMNS)
-        widths = {"title": 300, "competition": 190, "team": 150, "location": 170, "kind": 100}
+        widths = {"title": 300, "competition": 190, "team": 150, "location": 170, "kind": 100, "date": 150}
         for column, field in enumerate(COLUMN_FIELDS):
             self.setColumnWidth(column, widths.get(field, 110))
         self.horizontalHeader().setSortIndicator(COLUMN_FIELDS.index("date"), Qt.SortOrder.AscendingOrder)
