@@ -122,7 +122,8 @@ class ItemForm(QWidget):
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(64 if name != "description" else 80)
         elif name == "tags":
-            editor = TagsEdit(items.all_values(self.catalogue, "tags"), placeholderText=placeholder)
+            editor = TagsEdit(items.all_values(self.catalogue, "tags"))
+            editor.setPlaceholderText(placeholder)
         else:
             editor = QLineEdit(placeholderText=placeholder)
             if name in COMPLETED:

@@ -66,7 +66,7 @@ class ItemModel(QAbstractTableModel):
         self.query = ""
         self.facets: dict[str, str] = {}
         self.sort_field = "date"
-        self.descending = False
+        self.descending = not trash  # newest first; the trash sorts itself by when
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         self._records: dict[int, ItemRecord] = {}

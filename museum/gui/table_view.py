@@ -49,7 +49,7 @@ class TableView(QTableView):
         widths = {"title": 300, "competition": 190, "team": 150, "location": 170, "kind": 100, "date": 150}
         for column, field in enumerate(COLUMN_FIELDS):
             self.setColumnWidth(column, widths.get(field, 110))
-        self.horizontalHeader().setSortIndicator(COLUMN_FIELDS.index("date"), Qt.SortOrder.AscendingOrder)
+        self.horizontalHeader().setSortIndicator(COLUMN_FIELDS.index("date"), Qt.SortOrder.DescendingOrder)
 
     def visible_columns(self) -> list[str]:
         return [field for column, field in enumerate(COLUMN_FIELDS) if not self.isColumnHidden(column)]
