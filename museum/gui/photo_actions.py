@@ -22,8 +22,9 @@ def import_files(catalogue: Catalogue, item_id: int, paths: list[Path]) -> Calla
 
 def imported_ids(paths: list[Path], report: Any) -> dict[str, int]:
     """Which new photo id each successfully imported path became (failures left out)."""
-    failed = {str(path) for path, _sentence in report.failures}
-    done = [str(path) for path in paths if str(path) not in failed]
+    skipped = {str(path) for path, _sentence in report.failures}
+    skipped |= {str(path) for path in getattr(report, "duplicates", [])}
+    done = [str(path) for path in paths if str(path) not in skipped]
     return dict(zip(done, report.photo_ids))
 
 
