@@ -183,4 +183,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         window_actions.save_settings(self)
+        self.thumbnails.shutdown()
         super().closeEvent(event)

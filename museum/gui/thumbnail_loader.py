@@ -46,6 +46,7 @@ class ThumbnailLoader(QObject):
         self._in_flight: set[tuple[int, str]] = set()
         self._failed: set[tuple[int, str]] = set()
         self._tasks: list = []
+        self._closed = False
 
     def pixmap(self, photo_id: int, size: str = "grid") -> QPixmap | None:
         """The pixmap if it is ready; otherwise None, and it is asked for (newest asks first)."""
@@ -75,11 +76,16 @@ class ThumbnailLoader(QObject):
         while len(self._cache) > self.capacity:
             self._cache.popitem(last=False)
 
+    def shutdown(self) -> None:
+        """Stop asking for thumbnails (the window is closing); results still on their way are dropped."""
+        self._closed = True
+        self._pending.clear()
+
     def idle(self) -> bool:
         return not self._pending and not self._in_flight
 
     def _start_next(self) -> None:
-        while self._pending and len(self._in_flight) < MAX_IN_FLIGHT:
+        while self._pending and len(self._in_flight) < MAX_IN_FLIGHT and not self._closed:
             key, _ = self._pending.popitem(last=True)
             self._in_flight.add(key)
             photo_id, size = key
@@ -91,6 +97,8 @@ class ThumbnailLoader(QObject):
 
     def _on_loaded(self, key: tuple[int, str], image: QImage) -> None:
         self._in_flight.discard(key)
+        if self._closed:
+            return
         self._prune_tasks()
         self.put(key[0], key[1], image)
         self.loaded.emit(key[0], key[1])

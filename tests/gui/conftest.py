@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 
 from museum.gui.dialogs import Dialogs
 
@@ -60,4 +61,5 @@ def window(qtbot, demo_catalogue, dialogs):
     yield main
     for editor in list(main.editors):
         editor._saved_state = editor._state()  # let teardown close editors without asking
-    qtbot.waitUntil(main.thumbnails.idle, timeout=5000)
+    main.close()
+    QThreadPool.globalInstance().waitForDone(10000)  # no worker outlives its test's catalogue
