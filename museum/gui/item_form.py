@@ -127,7 +127,7 @@ class ItemForm(QWidget):
         else:
             editor = QLineEdit(placeholderText=placeholder)
             if name in COMPLETED:
-                completer = QCompleter(QStringListModel(items.all_values(self.catalogue, name)), editor)
+                completer = QCompleter(QStringListModel(items.all_values(self.catalogue, name), editor), editor)
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 editor.setCompleter(completer)

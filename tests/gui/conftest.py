@@ -54,7 +54,7 @@ def window(qtbot, demo_catalogue, dialogs):
 
     create_application([])
     main = MainWindow(demo_catalogue, dialogs=dialogs)
-    qtbot.addWidget(main)
+    # Not qtbot.addWidget: qtbot would close the window before this fixture marks editors clean.
     main.resize(1280, 800)
     main.show()
     qtbot.waitExposed(main)
@@ -63,3 +63,4 @@ def window(qtbot, demo_catalogue, dialogs):
         editor._saved_state = editor._state()  # let teardown close editors without asking
     main.close()
     QThreadPool.globalInstance().waitForDone(10000)  # no worker outlives its test's catalogue
+    main.deleteLater()
