@@ -17,9 +17,14 @@ def write_photo(folder: Path, name: str, colour: tuple[int, int, int], size=(640
     return path
 
 
+_MIME_KEPT: list[QMimeData] = []  # a QDropEvent does not own its mime data
+
+
 def file_drop(widget, paths: list[Path], position: QPoint) -> QDropEvent:
+    """The drop a file manager makes when files are dragged onto widget at position."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    _MIME_KEPT.append(mime)
     return QDropEvent(position.toPointF(), Qt.DropAction.CopyAction, mime,
                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
 
