@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from museum.core.catalogue import Catalogue
@@ -14,10 +13,6 @@ from museum.gui.table_view import TableView
 
 SEARCH_DELAY_MS = 150
 VIEWS = ("grid", "table")
-
-
-class _EmptyNote(QLabel):
-    """Said in the middle of an empty view, so an empty window never looks broken."""
 
 
 class LibraryPage(QWidget):
@@ -142,5 +137,3 @@ class LibraryPage(QWidget):
         elif current is not None and current in changes.item_ids:
             self._on_current_changed(self.grid.selectionModel().currentIndex(), QModelIndex())
 
-
-__all__ = ["LibraryPage", "VIEWS", "QPainter", "QPalette"]
