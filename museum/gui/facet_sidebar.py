@@ -1,0 +1,130 @@
+"""The sidebar: every item or the trash, then facets with counts that narrow the search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from museum.core.facets import FACETS, FacetValue
+
+FACET_TITLES = {"kind": "Kind", "competition": "Competition", "team": "Team", "season": "Season",
+                "tag": "Tags", "location": "Location"}
+SHOWN_PER_FACET = 12
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FacetSidebar(QTreeWidget):
+    """Click a value to narrow the items to it; click it again (or the section) to widen again."""
+
+    facets_changed = Signal(dict)
+    trash_chosen = Signal(bool)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setColumnCount(2)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(12)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.chosen: dict[str, str] = {}
+        self.in_trash = False
+        self._library = self._top("Collection", ("view", "items"))
+        self._trash = self._top("Trash", ("view", "trash"))
+        self._sections = {facet: self._section(facet) for facet in FACETS}
+        self.itemClicked.connect(self._on_item_clicked)
+        self._mark_view()
+
+    def _top(self, text: str, key: tuple[str, str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self, [text, ""])
+        item.setData(0, _ROLE, key)
+        item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return item
+
+    def _section(self, facet: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self, [FACET_TITLES[facet].upper(), ""])
+        item.setData(0, _ROLE, ("section", facet))
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 110)
+        item.setFont(0, font)
+        item.setFirstColumnSpanned(True)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        return item
+
+    def set_totals(self, *, items: int, trash: int) -> None:
+        self._library.setText(1, f"{items:,}")
+        self._trash.setText(1, f"{trash:,}" if trash else "")
+
+    def set_counts(self, counts: dict[str, list[FacetValue]]) -> None:
+        """Show the values of each facet with their counts; chosen values stay shown and marked."""
+        for facet, section in self._sections.items():
+            section.takeChildren()
+            values = counts.get(facet, [])
+            shown = values[:SHOWN_PER_FACET]
+            chosen = self.chosen.get(facet)
+            if chosen and all(value.value != chosen for value in shown):
+                shown = [FacetValue(chosen, 0), *shown]
+            for value in shown:
+                self._add_value(section, facet, value)
+            section.setHidden(not shown)
+            section.setExpanded(True)
+
+    def _add_value(self, section: QTreeWidgetItem, facet: str, value: FacetValue) -> None:
+        label = value.value.capitalize() if facet == "kind" else value.value
+        child = QTreeWidgetItem(section, [label, f"{value.count:,}"])
+        child.setData(0, _ROLE, ("value", facet, value.value))
+        child.setToolTip(0, value.value)
+        child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self.chosen.get(facet) == value.value:
+            font = QFont(self.font())
+            font.setBold(True)
+            child.setFont(0, font)
+            child.setText(0, f"✓ {label}")
+
+    def clear_facets(self) -> None:
+        if self.chosen:
+            self.chosen = {}
+            self.facets_changed.emit({})
+
+    def choose(self, facet: str, value: str | None) -> None:
+        """Pick (or with None, drop) the value of one facet, as a click would."""
+        if value is None:
+            self.chosen.pop(facet, None)
+        else:
+            self.chosen[facet] = value
+        self.facets_changed.emit(dict(self.chosen))
+
+    def show_trash(self, in_trash: bool) -> None:
+        if in_trash != self.in_trash:
+            self.in_trash = in_trash
+            self._mark_view()
+            self.trash_chosen.emit(in_trash)
+
+    def _mark_view(self) -> None:
+        for item, on in ((self._library, not self.in_trash), (self._trash, self.in_trash)):
+            font = QFont(self.font())
+            font.setBold(on)
+            item.setFont(0, font)
+        for section in self._sections.values():
+            section.setHidden(self.in_trash or section.childCount() == 0)
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        key = item.data(0, _ROLE)
+        if not key:
+            return
+        if key[0] == "view":
+            self.show_trash(key[1] == "trash")
+        elif key[0] == "section":
+            if key[1] in self.chosen:
+                self.choose(key[1], None)
+        elif key[0] == "value":
+            _kind, facet, value = key
+            self.choose(facet, None if self.chosen.get(facet) == value else value)

@@ -1,0 +1,201 @@
+"""One Qt model over the items a search finds; the grid and the table both show it.
+
+The model holds only ids. Records are read through core lazily, a page at a time, when a view
+asks for a row it has not seen; so 10,000 items cost one id query, not 10,000 records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from museum.core import items
+from museum.core.catalogue import Catalogue
+from museum.core.changes import Changes
+from museum.core.dates import format_partial_date
+from museum.core.facets import find_ids
+from museum.core.records import ItemRecord
+
+PAGE_SIZE = 200
+RecordRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+PhotoIdRole = Qt.ItemDataRole.UserRole + 3
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("title", "Title"), ("kind", "Kind"), ("date", "Date"), ("season", "Season"),
+    ("competition", "Competition"), ("stage", "Stage"), ("team", "Team"),
+    ("opponent", "Opponent"), ("score", "Score"), ("venue", "Venue"),
+    ("achievement", "Achievement"), ("condition", "Condition"), ("location", "Location"),
+    ("value", "Value"), ("tags", "Tags"), ("photo_count", "Photos"), ("updated", "Updated"),
+    ("deleted_at", "Trashed"),
+)
+COLUMN_FIELDS = tuple(name for name, _ in COLUMNS)
+_SORT_BY_FIELD = {"tags": None, "photo_count": None}  # not sortable in the database
+
+
+def display_value(record: ItemRecord, field: str) -> str:
+    """How a field of a record reads in a list: dates spelled out, money with its currency."""
+    value = getattr(record, field)
+    if value is None or value == [] or value == "":
+        return ""
+    if field in ("date", "acquired_date"):
+        return format_partial_date(value)
+    if field == "kind":
+        return str(value).capitalize()
+    if field == "tags":
+        return ", ".join(value)
+    if field in ("value", "acquired_price"):
+        return f"{value:,.0f} {record.currency or ''}".strip()
+    if field in ("updated", "created", "deleted_at"):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+class ItemModel(QAbstractTableModel):
+    """Items matching a query, facets and sort; rows are items, columns are COLUMNS."""
+
+    query_failed = Signal(str)
+    reloaded = Signal()
+
+    def __init__(self, catalogue: Catalogue, *, trash: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+        self.trash = trash
+        self.query = ""
+        self.facets: dict[str, str] = {}
+        self.sort_field = "date"
+        self.descending = not trash  # newest first; the trash sorts itself by when
+        self._ids: list[int] = []
+        self._rows: dict[int, int] = {}
+        self._records: dict[int, ItemRecord] = {}
+        self._by_photo: dict[int, set[int]] = {}  # primary photo id -> ids of loaded items
+
+    # -- what the views ask -------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][1]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == IdRole:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, RecordRole,
+                        PhotoIdRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        record = self.record_at(index.row())
+        if record is None:
+            return None
+        if role == RecordRole:
+            return record
+        if role == PhotoIdRole:
+            return record.primary_photo_id
+        field = COLUMN_FIELDS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            numeric = field in ("value", "photo_count")
+            return int((Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft)
+                       | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return record.title if field == "title" else None
+        return display_value(record, field)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # Files dropped on a card add photos to its item; dropped between cards, a new item.
+        return super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        field = COLUMN_FIELDS[column]
+        if field in _SORT_BY_FIELD:
+            return
+        self.set_sort(field, descending=order == Qt.SortOrder.DescendingOrder)
+
+    # -- records ------------------------------------------------------------------------------
+    def record_at(self, row: int) -> ItemRecord | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        item_id = self._ids[row]
+        if item_id not in self._records:
+            self._load_page(row)
+        return self._records.get(item_id)
+
+    def _load_page(self, row: int) -> None:
+        start = row - row % PAGE_SIZE
+        wanted = [item_id for item_id in self._ids[start:start + PAGE_SIZE]
+                  if item_id not in self._records]
+        for record in items.get_records(self.catalogue, wanted):
+            self._records[record.id] = record
+            if record.primary_photo_id is not None:
+                self._by_photo.setdefault(record.primary_photo_id, set()).add(record.id)
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, item_id: int) -> int | None:
+        return self._rows.get(item_id)
+
+    def index_of(self, item_id: int, column: int = 0) -> QModelIndex:
+        row = self._rows.get(item_id)
+        return QModelIndex() if row is None else self.index(row, column)
+
+    def rows_with_photo(self, photo_id: int) -> Iterable[int]:
+        for item_id in self._by_photo.get(photo_id, ()):
+            if item_id in self._rows:
+                yield self._rows[item_id]
+
+    # -- what the window asks -----------------------------------------------------------------
+    def set_search(self, query: str, facets: Mapping[str, str] | None = None) -> bool:
+        """Show what query and facets find; False (and query_failed) when the query is wrong."""
+        return self._reload(query=query, facets=dict(facets if facets is not None else self.facets))
+
+    def set_sort(self, field: str, *, descending: bool = False) -> None:
+        self.sort_field, self.descending = field, descending
+        self._reload(query=self.query, facets=self.facets)
+
+    def refresh(self, changed_ids: Iterable[int] = ()) -> None:
+        """Re-run the search; keep the rows (and the views' scroll) when the same ids come back."""
+        self._reload(query=self.query, facets=self.facets, changed_ids=set(changed_ids))
+
+    def _reload(self, *, query: str, facets: dict[str, str], changed_ids: set[int] | None = None) -> bool:
+        from museum.core.errors import MuseumError
+
+        sort = f"-{self.sort_field}" if self.descending else self.sort_field
+        try:
+            ids = find_ids(self.catalogue, query=query, facets=facets, sort=sort, trash=self.trash)
+        except MuseumError as error:
+            self.query_failed.emit(str(error))
+            return False
+        self.query, self.facets = query, facets
+        if changed_ids is not None and ids == self._ids:
+            self._refresh_rows(changed_ids)
+            return True
+        self.beginResetModel()
+        self._ids = ids
+        self._rows = {item_id: row for row, item_id in enumerate(ids)}
+        self._records.clear()
+        self._by_photo.clear()
+        self.endResetModel()
+        self.reloaded.emit()
+        return True
+
+    def _refresh_rows(self, item_ids: set[int]) -> None:
+        for item_id in item_ids:
+            self._records.pop(item_id, None)
+            row = self._rows.get(item_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def on_changes(self, changes: Changes) -> None:
+        """Refresh only what changed: the rows of edited items, or the rows when membership moved."""
+        if changes.reset:
+            self._reload(query=self.query, facets=self.facets)
+        elif not changes.empty:
+            self.refresh(changes.item_ids)

@@ -1,0 +1,277 @@
+"""What the main window's commands do: menus, editors, delete and undo, drops, settings, counts.
+
+Kept apart from main_window.py so that the window itself stays a short description of its parts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QKeySequence
+
+from museum.core import items
+from museum.core.catalogue import Catalogue
+from museum.core.errors import MuseumError
+from museum.core.facets import facet_counts
+from museum.gui import photo_actions
+from museum.gui.item_editor import ItemEditor
+from museum.gui.photo_list import list_item_photos, photos_available
+from museum.gui.photo_viewer import PhotoViewer
+from museum.gui.progress import run_with_progress
+from museum.gui.workers import run_task
+
+if TYPE_CHECKING:
+    from museum.gui.main_window import MainWindow
+
+MAX_RECENT = 8
+
+
+def build_menus(window: MainWindow) -> None:
+    add = window.add_action
+    add("&File", "&New catalogue…", lambda: choose_catalogue(window, new=True))
+    add("&File", "&Open catalogue…", lambda: choose_catalogue(window, new=False), QKeySequence.StandardKey.Open)
+    window.recent_menu = window.menus["&File"].addMenu("Open &recent")
+    window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
+    window.menus["&File"].addSeparator()
+    # Back up / Restore (another part) adds its entries here with window.add_action("&File", ...).
+    window.file_end = window.menus["&File"].addSeparator()
+    add("&File", "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    add("&Edit", "&Undo", window.undo, QKeySequence.StandardKey.Undo, name="undo")
+    window.menus["&Edit"].addSeparator()
+    add("&Edit", "&New item…", window.new_item, QKeySequence.StandardKey.New, name="new")
+    add("&Edit", "&Edit item…", window.edit_item, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)], name="edit")
+    add("&Edit", "&Delete", window.delete_selected, QKeySequence.StandardKey.Delete, name="delete")
+    add("&Edit", "&Find", window.focus_search, QKeySequence.StandardKey.Find, name="find")
+    add("&View", "&Grid", lambda _on: window.set_view("grid"), "Ctrl+1", name="grid", checkable=True)
+    add("&View", "&Table", lambda _on: window.set_view("table"), "Ctrl+2", name="table", checkable=True)
+    add("&View", "T&rash", lambda: window.sidebar.show_trash(True), "Ctrl+3", name="trash")
+    window.menus["&View"].addSeparator()
+    add("&View", "&Photos of the item", lambda: open_viewer(window, window.library.current_id(), None), "Space", name="viewer")
+    add("&View", "&Sidebar", lambda on: window.sidebar.setVisible(on), "Ctrl+Shift+B", name="sidebar", checkable=True)
+    add("&View", "&Details", lambda on: window.detail.setVisible(on), "Ctrl+Shift+D", name="detail", checkable=True)
+    window.menus["&View"].addMenu(window.library.table.column_menu())
+    add("&View", "&Full screen", window.toggle_full_screen, QKeySequence.StandardKey.FullScreen, name="fullscreen")
+    window.actions_by_name["fullscreen"].setShortcuts([QKeySequence(Qt.Key.Key_F11), QKeySequence.StandardKey.FullScreen])
+    add("&Help", "&Search syntax", lambda: window.dialogs.info(window, SEARCH_HELP, title="Searching"))
+    add("&Help", "&About Museum", lambda: window.dialogs.info(window, ABOUT, title="About Museum"))
+    for name in ("edit", "delete", "viewer"):
+        # Enter, Delete and Space belong to the search box and editors while they have focus.
+        window.actions_by_name[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        window.pages.addAction(window.actions_by_name[name])
+
+
+SEARCH_HELP = ("Type words to find items that contain all of them. Use \"quotes\" for a phrase, "
+               "kind:medal, season:2023/24, year:2020..2024, tag:signed, competition:\"FA Cup\", "
+               "team:, venue:, location:, and a minus sign to leave out: -kind:shirt.")
+ABOUT = "Museum keeps your trophies, medals and memorabilia, with their photos and stories."
+
+
+def update_enabled(window: MainWindow) -> None:
+    chosen = window.library.current_id() is not None
+    for name in ("edit", "delete", "viewer"):
+        window.actions_by_name[name].setEnabled(chosen)
+    window.actions_by_name["undo"].setEnabled(bool(window.undo_stack))
+
+
+def refresh_counts(window: MainWindow) -> None:
+    """Totals in the sidebar and status bar now; facet counts from a worker when they are ready."""
+    catalogue = window.catalogue
+    total, in_trash = items.count_items(catalogue), items.count_items(catalogue, trash=True)
+    shown = window.library.model.rowCount()
+    window.sidebar.set_totals(items=total, trash=in_trash)
+    text = _items(total)
+    if shown != total:
+        text = f"{shown:,} of {text} shown"
+    if in_trash:
+        text += f"  ·  {in_trash:,} in the trash"
+    window.status.set_counts(text)
+    update_enabled(window)
+    model = window.library.model
+    window.facet_generation = getattr(window, "facet_generation", 0) + 1
+    generation = window.facet_generation
+    window._facet_task = run_task(
+        lambda: facet_counts(catalogue, query=model.query, facets=model.facets),
+        on_done=lambda counts: generation == window.facet_generation and window.sidebar.set_counts(counts))
+
+
+def _items(count: int) -> str:
+    return f"{count:,} item" if count == 1 else f"{count:,} items"
+
+
+# -- editing -------------------------------------------------------------------------------------
+def open_editor(window: MainWindow, item_id: int | None, paths: list[Path]) -> ItemEditor | None:
+    for editor in window.editors:
+        if item_id is not None and editor.item_id == item_id and editor.isVisible():
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+    try:
+        editor = ItemEditor(window.catalogue, window.thumbnails, window.dialogs, item_id=item_id,
+                            paths=paths, parent=window)
+    except MuseumError as error:
+        window.dialogs.error(window, str(error))
+        return None
+    editor.setWindowModality(Qt.WindowModality.NonModal)
+    editor.saved.connect(lambda changes: _on_saved(window, editor, changes))
+    editor.finished.connect(lambda _result: window.editors.remove(editor) if editor in window.editors else None)
+    window.editors.append(editor)
+    editor.show()
+    return editor
+
+
+def _on_saved(window: MainWindow, editor: ItemEditor, changes) -> None:
+    window.on_changes(changes)
+    if editor.item_id is not None:
+        window.library.select_id(editor.item_id)
+    window.status.say(f"Saved “{items.get_item(window.catalogue, editor.item_id).title}”.")
+
+
+def delete_items(window: MainWindow, item_ids: list[int]) -> None:
+    if not item_ids:
+        return
+    try:
+        changes = items.trash_items(window.catalogue, item_ids)
+    except MuseumError as error:
+        window.dialogs.error(window, str(error))
+        return
+    window.undo_stack.append(("trash", item_ids))
+    window.on_changes(changes)
+    window.status.say(f"Moved {_items(len(item_ids))} to the trash.", undoable=True)
+
+
+def undo(window: MainWindow) -> None:
+    if not window.undo_stack:
+        return
+    _kind, item_ids = window.undo_stack.pop()
+    try:
+        changes = items.restore_items(window.catalogue, item_ids)
+    except MuseumError as error:
+        window.dialogs.error(window, str(error))
+        return
+    window.on_changes(changes)
+    window.library.select_id(item_ids[0])
+    window.status.say(f"Brought back {_items(len(item_ids))}.", undoable=bool(window.undo_stack))
+
+
+# -- photos --------------------------------------------------------------------------------------
+def drop_files(window: MainWindow, item_id: int | None, paths: list[Path]) -> None:
+    """Files dropped on a card become its photos; dropped elsewhere they start a new item."""
+    if not photos_available():
+        window.dialogs.error(window, "Photos cannot be added in this version of Museum.")
+        return
+    if item_id is None:
+        window.new_item(paths)
+        return
+    window.drop_task = run_with_progress(
+        window, f"Adding {len(paths)} photo{'s' if len(paths) != 1 else ''}…",
+        photo_actions.import_files(window.catalogue, item_id, paths),
+        on_done=lambda report: _on_dropped(window, report),
+        on_error=lambda message: window.dialogs.error(window, message))
+
+
+def _on_dropped(window: MainWindow, report) -> None:
+    window.on_changes(report.changes)
+    count = len(report.photo_ids)
+    window.status.say(f"Added {count} photo{'s' if count != 1 else ''}.")
+    problem = photo_actions.failure_text(report)
+    if problem:
+        window.dialogs.error(window, problem, title="Some photos were not added")
+
+
+def open_viewer(window: MainWindow, item_id: int | None, photo_id: int | None) -> PhotoViewer | None:
+    if item_id is None:
+        return None
+    photos = list_item_photos(window.catalogue, item_id)
+    if not photos:
+        window.status.say("This item has no photos yet; drop some on its card to add them.")
+        return None
+    record = items.get_item(window.catalogue, item_id)
+    start = photo_id if photo_id is not None else (record.primary_photo_id or photos[0].id)
+    window.viewer = PhotoViewer(window.thumbnails, photos, start, title=record.title, parent=window)
+    window.viewer.show()
+    return window.viewer
+
+
+# -- catalogues and settings ---------------------------------------------------------------------
+def choose_catalogue(window: MainWindow, *, new: bool) -> None:
+    title = "Choose an empty folder for the new catalogue" if new else "Open a catalogue folder"
+    folder = window.dialogs.choose_folder(window, title)
+    if folder is not None:
+        switch_catalogue(window, folder)
+
+
+def switch_catalogue(window: MainWindow, path: Path) -> MainWindow | None:
+    """Open the catalogue at path in a new window and close this one (asking about unsaved edits)."""
+    from museum.gui.main_window import MainWindow as Window
+
+    if Path(path).resolve() == window.catalogue.root:
+        return window
+    try:
+        catalogue = Catalogue.open(path)
+    except MuseumError as error:
+        window.dialogs.error(window, str(error))
+        return None
+    if not window.close():
+        catalogue.close()
+        return None
+    remember_recent(window, catalogue.root)
+    other = Window(catalogue, dialogs=window.dialogs)
+    other.show()
+    return other
+
+
+def remember_recent(window: MainWindow, root: Path) -> None:
+    recent = [str(root)] + [path for path in recent_catalogues(window) if path != str(root)]
+    window.settings.setValue("recent", recent[:MAX_RECENT])
+
+
+def recent_catalogues(window: MainWindow) -> list[str]:
+    value = window.settings.value("recent", [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def fill_recent_menu(window: MainWindow) -> None:
+    window.recent_menu.clear()
+    paths = [path for path in recent_catalogues(window) if path != str(window.catalogue.root)]
+    for path in paths:
+        window.recent_menu.addAction(path, lambda path=path: switch_catalogue(window, Path(path)))
+    if not paths:
+        window.recent_menu.addAction("No other catalogues yet").setEnabled(False)
+
+
+def save_settings(window: MainWindow) -> None:
+    settings = window.settings
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/state", window.saveState())
+    settings.setValue("window/splitter", window.splitter.saveState())
+    settings.setValue("view/mode", window.library.view_name())
+    settings.setValue("view/columns", window.library.table.visible_columns())
+    settings.setValue("view/header", window.library.table.horizontalHeader().saveState())
+    settings.setValue("view/detail", window.actions_by_name["detail"].isChecked())
+    settings.setValue("view/sidebar", window.actions_by_name["sidebar"].isChecked())
+    remember_recent(window, window.catalogue.root)
+
+
+def restore_settings(window: MainWindow) -> None:
+    settings = window.settings
+    if isinstance(settings.value("window/geometry"), QByteArray):
+        window.restoreGeometry(settings.value("window/geometry"))
+    else:
+        window.resize(1440, 900)
+    if isinstance(settings.value("window/state"), QByteArray):
+        window.restoreState(settings.value("window/state"))
+    if isinstance(settings.value("window/splitter"), QByteArray):
+        window.splitter.restoreState(settings.value("window/splitter"))
+    if isinstance(settings.value("view/header"), QByteArray):
+        window.library.table.horizontalHeader().restoreState(settings.value("view/header"))
+    columns = settings.value("view/columns")
+    if columns:
+        window.library.table.set_visible_columns([columns] if isinstance(columns, str) else columns)
+    for name in ("detail", "sidebar"):
+        shown = settings.value(f"view/{name}", True) not in (False, "false")
+        window.actions_by_name[name].setChecked(shown)
+        (window.detail if name == "detail" else window.sidebar).setVisible(shown)
+    window.set_view(str(settings.value("view/mode", "grid")))
+    remember_recent(window, window.catalogue.root)

@@ -1,0 +1,219 @@
+"""Main window at 10,000 items: first paint, applying a search, and the worst stall while scrolling.
+
+Targets: first paint under 1.5 s from process start, a search applied in the model under 50 ms,
+no UI-thread stall over 16 ms while scrolling the grid top to bottom with thumbnails cached.
+Baselines, measured in the same run: a model that reads every record up front, and a grid
+without uniform item sizes or batched layout.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ITEMS = 10_000
+PHOTO_ITEMS = 150  # items given a real photo, so that scrolling loads real thumbnails
+QUERIES = ("liverpool medal", "kind:shirt", "wembley", "season:2015/16", "final -kind:ticket")
+
+
+def build_catalogue(folder: Path) -> Path:
+    from PIL import Image
+
+    from museum.core import items
+    from museum.core.catalogue import Catalogue
+    from museum.core.demo import fill_demo
+
+    with Catalogue.open(folder) as catalogue:
+        extra = {"photos": False} if "photos" in fill_demo.__code__.co_varnames else {}
+        fill_demo(catalogue, items=ITEMS - 7, **extra)
+        try:
+            from museum.core import photos
+        except ImportError:
+            return folder
+        for number, item_id in enumerate(items.find_item_ids(catalogue, sort="-date")[:PHOTO_ITEMS]):
+            path = folder.parent / f"shot{number}.jpg"
+            Image.new("RGB", (1200, 900), (number % 255, 90, 160)).save(path, quality=85)
+            report = photos.import_photos(catalogue, item_id=item_id, paths=[path])
+            for photo_id in report.photo_ids:
+                photos.thumbnail_path(catalogue, photo_id=photo_id, size="grid")
+    return folder
+
+
+# -- first paint, in a fresh process -------------------------------------------------------------
+def child(folder: str, naive: bool) -> None:
+    """Run in a subprocess: open the window and print the wall-clock time of its first grid paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from museum.core.catalogue import Catalogue
+    from museum.gui.app import create_application
+
+    if naive:
+        make_naive()
+    from museum.gui.main_window import MainWindow
+
+    app = create_application([])
+    window = MainWindow(Catalogue.open(folder))
+    if naive:
+        make_grid_naive(window.library.grid)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, _watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(f"painted {time.time():.6f}", flush=True)
+                os._exit(0)
+            return False
+
+    spy = FirstPaint()
+    window.library.grid.viewport().installEventFilter(spy)
+    window.show()
+    app.exec()
+
+
+def _environment(folder: Path) -> dict[str, str]:
+    # Fresh settings (and never the user's) for every measured process.
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(folder.parent / "config"),
+            "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+
+
+def first_paint_seconds(folder: Path, naive: bool) -> float:
+    environment = _environment(folder)
+    started = time.time()
+    output = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.bench_main_window", "child", str(folder),
+         "naive" if naive else "fast"], capture_output=True, text=True, env=environment, check=True,
+    ).stdout
+    painted = float(next(line for line in output.splitlines() if line.startswith("painted")).split()[1])
+    return painted - started
+
+
+# -- the naive baseline --------------------------------------------------------------------------
+def make_naive() -> None:
+    """Swap in a model that reads every record whenever the search changes."""
+    from museum.core import items
+    from museum.gui import item_model
+
+    class NaiveModel(item_model.ItemModel):
+        def _reload(self, *, query, facets, changed_ids=None):
+            ok = super()._reload(query=query, facets=facets, changed_ids=None)
+            for record in items.get_records(self.catalogue, self._ids):
+                self._records[record.id] = record
+            return ok
+
+    item_model.ItemModel = NaiveModel
+    import museum.gui.library_view as library_view
+
+    library_view.ItemModel = NaiveModel
+
+
+def make_grid_naive(grid) -> None:
+    from PySide6.QtWidgets import QListView
+
+    grid.setUniformItemSizes(False)
+    grid.setLayoutMode(QListView.LayoutMode.SinglePass)
+
+
+# -- in-process measurements ---------------------------------------------------------------------
+def search_ms(window) -> float:
+    model = window.library.model
+    times = []
+    for round_ in range(3):
+        for query in QUERIES:
+            started = time.perf_counter()
+            model.set_search(query, {})
+            model.record_at(0)  # what the view asks next
+            times.append(time.perf_counter() - started)
+        model.set_search("", {})
+    return statistics.median(times) * 1000
+
+
+def scroll_stalls_ms(app, window) -> tuple[float, float]:
+    grid = window.library.grid
+    bar = grid.verticalScrollBar()
+    bar.setValue(0)
+    app.processEvents()
+    # First pass loads the thumbnails into the cache; the measured pass scrolls with them cached.
+    _scroll(app, grid, bar, settle=True, loader=window.thumbnails)
+    stalls = _scroll(app, grid, bar, settle=False, loader=window.thumbnails)
+    return max(stalls) * 1000, statistics.quantiles(stalls, n=20)[-1] * 1000
+
+
+def _scroll(app, grid, bar, *, settle: bool, loader) -> list[float]:
+    stalls = []
+    bar.setValue(0)
+    app.processEvents()
+    step = max(1, grid.viewport().height() // 2)
+    for value in range(0, bar.maximum() + step, step):
+        started = time.perf_counter()
+        bar.setValue(value)
+        grid.viewport().repaint()
+        app.processEvents()
+        stalls.append(time.perf_counter() - started)
+        if settle and value < 8000:
+            while not loader.idle():
+                app.processEvents()
+                time.sleep(0.002)
+    return stalls
+
+
+def measure_in_process(folder: Path, naive: bool) -> tuple[float, float, float, float]:
+    from PySide6.QtCore import QThreadPool
+
+    from museum.core.catalogue import Catalogue
+    from museum.gui.app import create_application
+
+    if naive:
+        make_naive()
+    import museum.gui.library_view as library_view
+    from museum.gui.main_window import MainWindow
+
+    app = create_application([])
+    catalogue = Catalogue.open(folder)
+    window = MainWindow(catalogue)
+    if naive:
+        make_grid_naive(window.library.grid)
+    window.resize(1440, 900)
+    started = time.perf_counter()
+    window.show()
+    window.library.grid.viewport().repaint()
+    app.processEvents()
+    shown = (time.perf_counter() - started) * 1000
+    result = (shown, search_ms(window), *scroll_stalls_ms(app, window))
+    window.thumbnails.shutdown()
+    QThreadPool.globalInstance().waitForDone()
+    window.close()
+    catalogue.close()
+    del library_view
+    return result
+
+
+def run() -> None:
+    from tests.benchmarks.timing import print_table
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = build_catalogue(Path(temporary) / "bench")
+        paint = {naive: statistics.median(first_paint_seconds(folder, naive) for _ in range(3))
+                 for naive in (False, True)}
+        rows = []
+        for naive in (False, True):
+            result = subprocess.run(
+                [sys.executable, "-m", "tests.benchmarks.bench_main_window", "inprocess", str(folder),
+                 "naive" if naive else "fast"], capture_output=True, text=True, check=True,
+                env=_environment(folder)).stdout.split()
+            shown, search, worst, p95 = (float(value) for value in result[-4:])
+            rows.append(["naive baseline" if naive else "museum", paint[naive] * 1000, shown, search, worst, p95])
+    print(f"{ITEMS:,} items, {PHOTO_ITEMS} with photos; times in ms (medians; stalls: worst and 95th percentile)")
+    print_table(["window", "first paint (process)", "show+paint", "search applied",
+                 "worst scroll stall", "p95 scroll stall"], rows)
+    print("targets: first paint < 1500, search < 50, worst stall < 16")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "child":
+        child(sys.argv[2], sys.argv[3] == "naive")
+    elif sys.argv[1] == "inprocess":
+        print(*measure_in_process(Path(sys.argv[2]), sys.argv[3] == "naive"))

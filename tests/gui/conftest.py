@@ -1,0 +1,92 @@
+"""GUI fixtures: a main window whose questions are answered from a script, never by a person."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from museum.core.catalogue import Catalogue
+from museum.gui.dialogs import Dialogs
+
+
+class ScriptedDialogs(Dialogs):
+    """Answers from lists the test fills; records every message it was shown."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.confirm_answers: list[bool] = []
+        self.unsaved_answers: list[str] = []
+        self.photo_choices: list[list[Path]] = []
+        self.folder_choices: list[Path | None] = []
+        self.asked_unsaved = 0
+
+    def error(self, parent, text, *, title="Museum") -> None:
+        self.errors.append(text)
+
+    def info(self, parent, text, *, title="Museum") -> None:
+        self.infos.append(text)
+
+    def confirm(self, parent, text, *, action, title="Museum") -> bool:
+        return self.confirm_answers.pop(0)
+
+    def ask_unsaved(self, parent, what) -> str:
+        self.asked_unsaved += 1
+        return self.unsaved_answers.pop(0)
+
+    def open_photos(self, parent) -> list[Path]:
+        return self.photo_choices.pop(0)
+
+    def choose_folder(self, parent, title) -> Path | None:
+        return self.folder_choices.pop(0)
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from museum.core.catalogue import Catalogue
+    from museum.core.demo import fill_demo
+
+    folder = tmp_path_factory.mktemp("demo-template") / "demo"
+    with Catalogue.open(folder) as opened:
+        fill_demo(opened, items=40)
+    return folder
+
+
+@pytest.fixture
+def demo_catalogue(_demo_template: Path, tmp_path: Path) -> Iterator[Catalogue]:
+    """The shared demo catalogue (story + 40 items), copied from a closed template per test:
+    drawing the demo photos once per session rather than once per test."""
+    from museum.core.catalogue import Catalogue
+
+    folder = tmp_path / "demo"
+    shutil.copytree(_demo_template, folder)
+    with Catalogue.open(folder) as opened:
+        yield opened
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def window(qtbot, demo_catalogue, dialogs):
+    from museum.gui.app import create_application
+    from museum.gui.main_window import MainWindow
+
+    create_application([])
+    main = MainWindow(demo_catalogue, dialogs=dialogs)
+    # Not qtbot.addWidget: qtbot would close the window before this fixture marks editors clean.
+    main.resize(1280, 800)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    for editor in list(main.editors):
+        editor._saved_state = editor._state()  # let teardown close editors without asking
+    main.close()
+    QThreadPool.globalInstance().waitForDone(10000)  # no worker outlives its test's catalogue
+    main.deleteLater()
