@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.gui.main_window import MainWindow
-from museum.gui.none_refcount import make_none_immortal
 from museum.gui.theme import follow_system_theme
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
@@ -19,7 +18,6 @@ ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named so that QSettings and the desktop know who we are."""
-    make_none_immortal()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Museum")
     app.setOrganizationName("Museum")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
 
-from museum.core.catalogue import Catalogue
 from museum.gui.dialogs import Dialogs
 
 
@@ -43,29 +40,6 @@ class ScriptedDialogs(Dialogs):
 
     def choose_folder(self, parent, title) -> Path | None:
         return self.folder_choices.pop(0)
-
-
-@pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from museum.core.catalogue import Catalogue
-    from museum.core.demo import fill_demo
-
-    folder = tmp_path_factory.mktemp("demo-template") / "demo"
-    with Catalogue.open(folder) as opened:
-        fill_demo(opened, items=40)
-    return folder
-
-
-@pytest.fixture
-def demo_catalogue(_demo_template: Path, tmp_path: Path) -> Iterator[Catalogue]:
-    """The shared demo catalogue (story + 40 items), copied from a closed template per test:
-    drawing the demo photos once per session rather than once per test."""
-    from museum.core.catalogue import Catalogue
-
-    folder = tmp_path / "demo"
-    shutil.copytree(_demo_template, folder)
-    with Catalogue.open(folder) as opened:
-        yield opened
 
 
 @pytest.fixture
