@@ -82,8 +82,9 @@ def import_demo_shots(catalogue: Catalogue, shots: Sequence[DemoShot], *,
             batch = shots[start:start + BATCH]
             fresh = list(dict.fromkeys(_drawing(shot) for shot in batch if _drawing(shot)
                                        not in drawn))
-            paths = pool.map(lambda shot: _render(shot, Path(folder), len(drawn) + fresh.index(
-                shot)), fresh)
+            # Number the files before any worker runs: `drawn` grows while the results arrive.
+            numbers = range(len(drawn), len(drawn) + len(fresh))
+            paths = list(pool.map(_render, fresh, [Path(folder)] * len(fresh), numbers))
             drawn.update(zip(fresh, paths))
             report = import_into_items(catalogue, entries=[
                 (shot.item_id, drawn[_drawing(shot)]) for shot in batch])
