@@ -6,6 +6,7 @@ Every error a user can cause ends as one sentence on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -50,7 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "needs_catalogue", True):
             return args.run(args, None)
         # Read-only commands run beside a writer; on a catalogue not yet made they make it.
-        read_only = getattr(args, "read_only", False) and (Path(path).expanduser() / DATABASE_NAME).exists()
+        exists = (Path(path).expanduser() / DATABASE_NAME).exists()
+        read_only = getattr(args, "read_only", False) and exists
         with Catalogue.open(path, read_only=read_only) as catalogue:
             return args.run(args, catalogue)
     except DamagedDatabaseError as error:
@@ -62,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("museum: Stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader (`| head`) has gone; what we had to say no longer matters.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _backup_advice(error: DamagedDatabaseError) -> str:

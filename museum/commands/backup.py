@@ -52,7 +52,10 @@ def run_restore(args: argparse.Namespace, _catalogue: None) -> int:
     manifest = result.manifest
     print(f"Verified and restored {manifest.items} items and {manifest.photos} photos "
           f"(backed up {manifest.created}) into {result.root}.")
-    return 0
+    for missing in manifest.missing:
+        print(f"Warning: {missing} was not in this backup (it was missing or damaged when the "
+              "backup was made).")
+    return EXIT_PROBLEMS if manifest.missing else 0
 
 
 def run_check(args: argparse.Namespace, catalogue: Catalogue) -> int:

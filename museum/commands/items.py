@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from museum.commands.arguments import whole_number
 from museum.commands.photos import import_and_report
 from museum.commands.output import print_item, print_item_list, print_json
 from museum.core import items
@@ -34,12 +35,12 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing.set_defaults(run=run_list, read_only=True)
 
     show = commands.add_parser("show", help="show one item")
-    show.add_argument("id", type=int)
+    show.add_argument("id", type=whole_number)
     show.add_argument("--json", action="store_true")
     show.set_defaults(run=run_show, read_only=True)
 
     edit = commands.add_parser("edit", help="change fields of an item")
-    edit.add_argument("id", type=int)
+    edit.add_argument("id", type=whole_number)
     edit.add_argument("--title")
     edit.add_argument("--kind")
     _add_field_options(edit)
@@ -48,7 +49,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     for name, helptext, run in (("delete", "move items to the trash", run_delete),
                                 ("restore", "bring items back from the trash", run_restore)):
         command = commands.add_parser(name, help=helptext)
-        command.add_argument("ids", type=int, nargs="+", metavar="ID")
+        command.add_argument("ids", type=whole_number, nargs="+", metavar="ID")
         command.set_defaults(run=run)
 
     trash = commands.add_parser("trash", help="list the trash, or empty it for good")

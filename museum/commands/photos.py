@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from museum.commands.arguments import whole_number
 from museum.commands.output import print_json, print_table
 from museum.core import photos
 from museum.core.catalogue import Catalogue
@@ -25,31 +26,31 @@ def register(commands: argparse._SubParsersAction) -> None:
                                    parser_class=type(photo))
 
     add = actions.add_parser("add", help="import photo files into an item")
-    add.add_argument("item_id", type=int, metavar="ID")
+    add.add_argument("item_id", type=whole_number, metavar="ID")
     add.add_argument("files", type=Path, nargs="+", metavar="FILE")
     add.set_defaults(run=run_add)
 
     listing = actions.add_parser("list", help="list an item's photos in order")
-    listing.add_argument("item_id", type=int, metavar="ID")
+    listing.add_argument("item_id", type=whole_number, metavar="ID")
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(run=run_list)
 
     remove = actions.add_parser("remove", help="remove a photo from its item")
-    remove.add_argument("photo_id", type=int, metavar="PHOTO_ID")
+    remove.add_argument("photo_id", type=whole_number, metavar="PHOTO_ID")
     remove.set_defaults(run=run_remove)
 
     primary = actions.add_parser("primary", help="make a photo its item's main photo")
-    primary.add_argument("photo_id", type=int, metavar="PHOTO_ID")
+    primary.add_argument("photo_id", type=whole_number, metavar="PHOTO_ID")
     primary.set_defaults(run=run_primary)
 
     caption = actions.add_parser("caption", help="set a photo's caption ('' removes it)")
-    caption.add_argument("photo_id", type=int, metavar="PHOTO_ID")
+    caption.add_argument("photo_id", type=whole_number, metavar="PHOTO_ID")
     caption.add_argument("text", metavar="TEXT")
     caption.set_defaults(run=run_caption)
 
     move = actions.add_parser("move", help="move a photo to a position (1 = first)")
-    move.add_argument("photo_id", type=int, metavar="PHOTO_ID")
-    move.add_argument("position", type=int, metavar="POSITION")
+    move.add_argument("photo_id", type=whole_number, metavar="PHOTO_ID")
+    move.add_argument("position", type=whole_number, metavar="POSITION")
     move.set_defaults(run=run_move)
 
 

@@ -42,6 +42,12 @@ class Manifest:
     items: int = 0
     photos: int = 0
     files: list[ManifestEntry] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # originals the database needs but lacks
+
+    @property
+    def complete(self) -> bool:
+        """Whether every photo original the database refers to is in the backup."""
+        return not self.missing
 
     def to_json(self) -> bytes:
         data: dict[str, Any] = {
@@ -49,6 +55,7 @@ class Manifest:
             "schema_revision": self.schema_revision, "created": self.created,
             "museum_version": self.museum_version, "items": self.items, "photos": self.photos,
             "files": [{"path": e.path, "sha256": e.sha256, "bytes": e.bytes} for e in self.files],
+            "missing": self.missing,
         }
         return json.dumps(data, indent=1).encode()
 
@@ -66,10 +73,10 @@ class Manifest:
             return cls(schema_revision=str(data["schema_revision"]), created=str(data["created"]),
                        museum_version=str(data.get("museum_version", "")),
                        items=int(data.get("items", 0)), photos=int(data.get("photos", 0)),
-                       files=files)
+                       files=files, missing=[str(path) for path in data.get("missing", [])])
         except BackupError:
             raise
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise BackupError("This file is not a Museum backup (its manifest is not ours).") from None
 
 
@@ -124,3 +131,13 @@ def _check_members(archive: zipfile.ZipFile, manifest: Manifest) -> None:
         safe_member_path(path)
         if path not in seen:
             raise BackupError(f"This backup is incomplete: {path} is missing from it.")
+    for entry in manifest.files:
+        if entry.path.startswith("photos/") and not _named_by_its_hash(entry):
+            raise BackupError(f"This backup holds {entry.path} with content that does not match "
+                              "its name; it is damaged and was not restored.")
+
+
+
+def _named_by_its_hash(entry: ManifestEntry) -> bool:
+    # Originals are content-addressed: the name is the promise, the manifest hash the proof.
+    return PurePosixPath(entry.path).name.split(".", 1)[0] == entry.sha256

@@ -18,6 +18,7 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     the folder is fsynced too so the rename survives a power cut. On error the temporary file
     is removed and `path` is untouched.
     """
+    folder_is_new = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -30,6 +31,8 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
         Path(temporary).unlink(missing_ok=True)
         raise
     fsync_folder(path.parent)
+    if folder_is_new:
+        fsync_folder(path.parent.parent)  # so the new folder's own entry survives a power cut
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -37,12 +37,11 @@ def newest_backup(catalogue_root: Path) -> Path | None:
 
 
 def is_good_backup(path: Path) -> bool:
-    """Whether every file in the backup matches its recorded hash."""
+    """Whether every file in the backup matches its recorded hash and no original is missing."""
     try:
-        verify_backup(path)
+        return verify_backup(path).complete
     except BackupError:
         return False
-    return True
 
 
 def backup_on_close(catalogue: Catalogue, *, keep: int = DEFAULT_KEEP,
@@ -55,7 +54,8 @@ def backup_on_close(catalogue: Catalogue, *, keep: int = DEFAULT_KEEP,
     if not catalogue.changed or catalogue.read_only:
         return None
     result = create_backup(catalogue, progress=progress)
-    prune_backups(catalogue.backups_dir, keep=keep)
+    if not result.problems:  # an incomplete backup must not push a complete one out
+        prune_backups(catalogue.backups_dir, keep=keep)
     return result
 
 

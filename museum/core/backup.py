@@ -26,7 +26,7 @@ from museum.core.archive_format import (
 from museum.core.atomic import atomic_writer
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError
-from museum.core.photo_paths import original_relpath
+from museum.core.photo_paths import is_sha256, original_relpath
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -60,15 +60,17 @@ def create_backup(
     destination: Path | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    overwrite: bool = False,
 ) -> BackupResult:
     """Write one archive holding the database, every photo original and a manifest of hashes.
 
     The archive appears at `destination` (default: a new file in the catalogue's backups/) only
     when complete; on any failure or cancel nothing is left behind and BackupError says why.
+    An existing file is replaced only with `overwrite`; nothing inside the catalogue folder but
+    its backups/ is ever a destination. Originals that are missing or damaged are left out,
+    named in `problems` and in the manifest's `missing`, so such a backup never counts as good.
     """
-    target = Path(destination) if destination else default_backup_path(catalogue.backups_dir)
-    if target.is_dir():
-        target = default_backup_path(target)
+    target = _checked_target(catalogue, destination, overwrite=overwrite)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".museum-snapshot-",
@@ -88,6 +90,22 @@ def create_backup(
         raise BackupError(f"The catalogue database could not be read for the backup: {error}.") from None
     return BackupResult(path=target, manifest=manifest, bytes=target.stat().st_size,
                         problems=problems)
+
+
+def _checked_target(catalogue: Catalogue, destination: Path | None, *, overwrite: bool) -> Path:
+    target = Path(destination).expanduser() if destination else None
+    if target is None:
+        return default_backup_path(catalogue.backups_dir)
+    if target.is_dir():
+        return default_backup_path(target)
+    resolved = target.resolve()
+    inside = resolved.is_relative_to(catalogue.root)
+    if inside and not resolved.is_relative_to(catalogue.backups_dir.resolve()):
+        raise BackupError(f"A backup cannot be written inside the catalogue itself ({target}); "
+                          "choose a place outside it, or its backups folder.")
+    if target.exists() and not overwrite:
+        raise BackupError(f"{target} already exists; choose a new file name for the backup.")
+    return target
 
 
 def _snapshot_database(db_path: Path, snapshot: Path) -> None:
@@ -129,17 +147,34 @@ def _write_archive(stream: BinaryIO, root: Path, snapshot: Path, photos: list[tu
         for done, (sha256, image_format) in enumerate(photos, start=2):
             if cancelled():
                 raise BackupError("The backup was cancelled; no file was written.")
-            relpath = original_relpath(sha256, image_format)
-            source = root / relpath
-            if not source.is_file():
-                problems.append(f"The original of photo {sha256[:12]}… is missing ({relpath}).")
-                continue
-            entry = _add_file(archive, source, str(relpath), zipfile.ZIP_STORED)
-            if entry.sha256 != sha256.lower():
-                problems.append(f"The original {relpath} is damaged (its hash does not match).")
-            manifest.files.append(entry)
+            problem = _add_original(archive, root, sha256, image_format, manifest)
+            if problem:
+                problems.append(problem)
             progress(done, total)
         archive.writestr(MANIFEST_NAME, manifest.to_json(), zipfile.ZIP_DEFLATED)
+
+
+def _add_original(archive: zipfile.ZipFile, root: Path, sha256: str, image_format: str,
+                  manifest: Manifest) -> str | None:
+    """Add one original; a sentence (and an entry in manifest.missing) when it cannot be."""
+    if not is_sha256(sha256):
+        manifest.missing.append(sha256)
+        return f"A photo record is damaged (its file name {sha256[:20]!r} is not a SHA-256)."
+    relpath = original_relpath(sha256, image_format)
+    source = root / relpath
+    if not source.is_file():
+        manifest.missing.append(str(relpath))
+        return f"The original {relpath} is missing; it is not in this backup."
+    if sha256_of_file(source) != sha256:
+        # A damaged copy is worth nothing as a backup and must not pass for a good one.
+        manifest.missing.append(str(relpath))
+        return f"The original {relpath} is damaged (its content does not match its hash)."
+    entry = _add_file(archive, source, str(relpath), zipfile.ZIP_STORED)
+    if entry.sha256 != sha256:  # changed while we read it
+        manifest.missing.append(str(relpath))
+        return f"The original {relpath} changed while it was being backed up."
+    manifest.files.append(entry)
+    return None
 
 
 def _add_file(archive: zipfile.ZipFile, source: Path, name: str, method: int) -> ManifestEntry:

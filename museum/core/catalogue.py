@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from sqlmodel import Session
 
 from museum.core import db, lock
 from museum.core.errors import CatalogueError
+from museum.core.pending_originals import PendingOriginals
 
 DATABASE_NAME = "museum.db"
 SUBFOLDERS = ("photos", "cache", "backups")
@@ -47,6 +49,7 @@ class Catalogue:
         self._changed = False
         self._seen_changes: dict[int, int] = {}
         self._closed = False
+        self.pending_originals = PendingOriginals()
         engine.dispose()  # connections used by the migration must not count as this session's
         event.listen(engine, "commit", self._on_commit)
         event.listen(engine, "rollback", self._on_rollback)
@@ -179,9 +182,16 @@ def _is_writable(root: Path) -> bool:
         return False
 
 
+STALE_TEMPORARY_SECONDS = 6 * 3600
+
+
 def _remove_stale_temporaries(folder: Path) -> None:
-    # We hold the writer lock, so a temporary file here was left by a process that died.
+    # A backup runs read-only beside the writer, so only old temporaries are a dead process's.
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
     for leftover in folder.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime > cutoff:
+                continue
         if leftover.is_dir():
             shutil.rmtree(leftover, ignore_errors=True)
         else:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from museum.core.backup import sha256_of_file
 from museum.core.catalogue import Catalogue
 from museum.core.errors import CatalogueError
-from museum.core.photo_paths import original_relpath
+from museum.core.photo_paths import is_sha256, original_relpath
 from museum.core.search_index import rebuild_index
 
 Progress = Callable[[int, int], None]
@@ -94,6 +94,10 @@ def _check_originals(catalogue: Catalogue, report: CheckReport, progress: Progre
     for done, (sha256, image_format, photo_id) in enumerate(photos, start=1):
         if cancelled and cancelled():
             raise CatalogueError("The check was cancelled.")
+        if not is_sha256(sha256):
+            report.problems.append(f"Photo {photo_id}: its record is damaged (the file name "
+                                   f"{str(sha256)[:20]!r} is not a SHA-256).")
+            continue
         relpath = original_relpath(sha256, image_format)
         expected.add(relpath)
         path = catalogue.root / relpath

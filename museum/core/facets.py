@@ -16,11 +16,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from museum.core.catalogue import Catalogue
 from museum.core.errors import QueryError
 from museum.core.models import Item, ItemTag, Tag
-from museum.core.records import RECORD_FIELDS
-from museum.core.search import search_condition
+from museum.core.search import search_condition, sort_order
 
 FACETS: tuple[str, ...] = ("kind", "competition", "team", "season", "tag", "location")
-_SORTABLE = tuple(name for name in RECORD_FIELDS if name != "deleted_at")
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def find_ids(
     Raises QueryError for a query it cannot understand, an unknown facet or sort field.
     """
     condition = _base_condition(query, facets or {}, trash)
-    statement = select(Item.id).where(condition).order_by(*_sort_terms(sort))
+    statement = select(Item.id).where(condition).order_by(*sort_order(sort))
     with catalogue.session() as session:
         return list(session.execute(statement).scalars())
 
@@ -93,16 +91,3 @@ def _count_statement(facet: str, condition: ColumnElement[bool]):
     column = getattr(Item, facet)
     return (select(column, count).where(condition, column.is_not(None))
             .group_by(column).order_by(count.desc(), column))
-
-
-def _sort_terms(sort: str) -> list[ColumnElement]:
-    descending = sort.startswith("-")
-    name = sort.lstrip("-").lower()
-    if name not in _SORTABLE:
-        raise QueryError(f"Cannot sort by '{name}'; sort by one of: {', '.join(_SORTABLE)}.")
-    column = getattr(Item, name)
-    if name in ("title", "competition", "team", "location", "venue", "opponent"):
-        column = func.lower(column)
-    return [column.is_(None), column.desc() if descending else column.asc(),
-            Item.id.desc() if descending else Item.id]
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -34,18 +35,34 @@ def _kind(value: Any) -> str:
 
 
 def parse_amount(value: Any, *, what: str = "value") -> float | None:
-    """A money amount from '1250', '1,250.50' or '1 250'; None when blank."""
+    """A money amount from '1250', '1,250.50', '1 250', '12,5' or '1.250,00'; None when blank.
+
+    The last of '.' and ',' is the decimal mark when both appear; a lone ',' is a thousands
+    separator only in groups of three ('1,250'), otherwise the decimal mark ('12,5').
+    """
     text = _text(value)
     if text is None:
         return None
-    cleaned = re.sub(r"[\s,_]", "", text)
+    cleaned = re.sub(r"[\s_'  ]", "", text)
     try:
-        amount = float(cleaned)
+        amount = float(_decimal_point_form(cleaned))
     except ValueError:
         raise ValidationError(f"The {what} '{text}' is not a number.") from None
-    if amount < 0 or amount != amount or amount in (float("inf"),):
+    if not math.isfinite(amount) or amount < 0:
         raise ValidationError(f"The {what} '{text}' must be a positive number.")
     return amount
+
+
+def _decimal_point_form(text: str) -> str:
+    if "," in text and "." in text:
+        thousands = "," if text.rfind(".") > text.rfind(",") else "."
+        text = text.replace(thousands, "")
+        return text.replace(",", ".")
+    if "," in text:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", text):
+            return text.replace(",", "")
+        return text.replace(",", ".") if text.count(",") == 1 else "not a number"
+    return text
 
 
 def _currency(value: Any) -> str | None:

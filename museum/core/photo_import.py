@@ -22,6 +22,7 @@ from museum.core.changes import Changes
 from museum.core.errors import NotFoundError, PhotoError
 from museum.core.image_io import describe_path_problem, open_image, read_facts
 from museum.core.models import Item, Photo
+from museum.core.photo_gc import forget_unreferenced
 from museum.core.photo_paths import THUMBNAIL_SIZES, original_relpath
 from museum.core.photo_records import ImportReport
 from museum.core.photo_store import StagedFile, discard_staged, keep_staged, stage_copy
@@ -46,17 +47,24 @@ class PreparedPhoto:
     taken_at: str | None
 
 
-def prepare_photo(root: Path, source: Path) -> PreparedPhoto:
-    """Check source, store its original and thumbnails; raise PhotoError with one sentence."""
+def prepare_photo(catalogue: Catalogue, source: Path) -> PreparedPhoto:
+    """Check source, store its original and thumbnails; raise PhotoError with one sentence.
+
+    The stored file is registered in catalogue.pending_originals until the caller has
+    committed its record (or given up) and called catalogue.pending_originals.discard.
+    """
     problem = describe_path_problem(source)
     if problem:
         raise PhotoError(problem)
+    root = catalogue.root
     staged = stage_copy(root / "photos", source)
+    catalogue.pending_originals.add(staged.sha256)
     try:
         prepared = _check_and_thumbnail(root, staged, source.name)
         keep_staged(staged, root / original_relpath(staged.sha256, prepared.format))
     except BaseException:
         discard_staged(staged)
+        catalogue.pending_originals.discard(staged.sha256)
         raise
     return prepared
 
@@ -88,7 +96,7 @@ def import_into_items(
     report = ImportReport(changes=Changes(), photo_ids=[], failures=[])
     batch: list[tuple[int, Path, PreparedPhoto]] = []
     done = 0
-    for (item_id, path), outcome in _prepare_in_order(catalogue.root, pairs, cancelled, report):
+    for (item_id, path), outcome in _prepare_in_order(catalogue, pairs, cancelled, report):
         if isinstance(outcome, PreparedPhoto):
             batch.append((item_id, path, outcome))
         else:
@@ -105,7 +113,7 @@ def import_into_items(
 
 
 def _prepare_in_order(
-    root: Path, pairs: list[tuple[int, Path]], cancelled: Cancelled | None, report: ImportReport,
+    catalogue: Catalogue, pairs: list[tuple[int, Path]], cancelled: Cancelled | None, report: ImportReport,
 ) -> Iterator[tuple[tuple[int, Path], PreparedPhoto | str]]:
     # A small window of work in flight keeps memory flat however many files are given.
     window: deque[tuple[tuple[int, Path], Future[PreparedPhoto]]] = deque()
@@ -114,7 +122,7 @@ def _prepare_in_order(
             if cancelled is not None and cancelled():
                 report.cancelled = True
                 break
-            window.append((pair, pool.submit(prepare_photo, root, pair[1])))
+            window.append((pair, pool.submit(prepare_photo, catalogue, pair[1])))
             if len(window) >= WORKERS * 2:
                 yield _settled(*window.popleft())
         while window:
@@ -146,20 +154,31 @@ def _record_batch(catalogue: Catalogue, batch: list[tuple[int, Path, PreparedPho
                   report: ImportReport) -> None:
     item_ids = {item_id for item_id, _, _ in batch}
     new_ids: list[int] = []
-    with catalogue.session() as session:
-        known = _known_photos(session, item_ids)
-        next_position = _next_positions(session, item_ids)
-        for item_id, path, prepared in batch:
-            if (item_id, prepared.sha256) in known:
-                report.duplicates.append(str(path))
-                continue
-            known.add((item_id, prepared.sha256))
-            photo = Photo(item_id=item_id, position=next_position.get(item_id, 0),
-                          **prepared.__dict__)
-            next_position[item_id] = photo.position + 1
-            session.add(photo)
-            session.flush()
-            new_ids.append(photo.id)
+    try:
+        with catalogue.session() as session:
+            alive = set(session.execute(select(Item.id).where(Item.id.in_(item_ids))).scalars())
+            known = _known_photos(session, item_ids)
+            next_position = _next_positions(session, item_ids)
+            for item_id, path, prepared in batch:
+                if item_id not in alive:
+                    report.failures.append((str(path), f"{path.name} was not added: item "
+                                            f"{item_id} was deleted during the import."))
+                    continue
+                if (item_id, prepared.sha256) in known:
+                    report.duplicates.append(str(path))
+                    continue
+                known.add((item_id, prepared.sha256))
+                photo = Photo(item_id=item_id, position=next_position.get(item_id, 0),
+                              **prepared.__dict__)
+                next_position[item_id] = photo.position + 1
+                session.add(photo)
+                session.flush()
+                new_ids.append(photo.id)
+    finally:
+        for _, _, prepared in batch:
+            catalogue.pending_originals.discard(prepared.sha256)
+    # Files of items deleted meanwhile are referenced by nothing now.
+    forget_unreferenced(catalogue, {prepared.sha256 for _, _, prepared in batch})
     report.photo_ids.extend(new_ids)
     touched = {item_id for item_id, _, _ in batch}
     report.changes |= Changes(item_ids=frozenset(touched), photo_ids=frozenset(new_ids))

@@ -6,18 +6,36 @@ once and never changed. Thumbnails are cache/<size>/ab/abcdef….jpg and can alw
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
+
+from museum.core.errors import PhotoError
 
 FORMAT_EXTENSIONS = {
     "JPEG": "jpg", "PNG": "png", "WEBP": "webp", "TIFF": "tif", "BMP": "bmp", "GIF": "gif",
     "HEIF": "heic",
 }
 THUMBNAIL_SIZES = {"grid": 320, "preview": 1600}
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+def is_sha256(text: str) -> bool:
+    """Whether text is a SHA-256 as the store names files: 64 lower-case hex digits."""
+    return bool(_SHA256.fullmatch(text or ""))
+
+
+def _checked(sha256: str) -> str:
+    # A record is data, not a path: a forged hash like '../x' must never reach the file system.
+    if not is_sha256(sha256):
+        raise PhotoError("A photo record is damaged (its file name is not a SHA-256); "
+                         "run `museum check`.")
+    return sha256
 
 
 def original_relpath(sha256: str, image_format: str) -> PurePosixPath:
     """The original's path relative to the catalogue folder."""
-    extension = FORMAT_EXTENSIONS.get(image_format.upper(), "bin")
+    extension = FORMAT_EXTENSIONS.get((image_format or "").upper(), "bin")
+    sha256 = _checked(sha256)
     return PurePosixPath("photos", sha256[:2], f"{sha256}.{extension}")
 
 
@@ -25,4 +43,5 @@ def thumbnail_relpath(sha256: str, size: str) -> PurePosixPath:
     """A thumbnail's path relative to the catalogue folder; size is a key of THUMBNAIL_SIZES."""
     if size not in THUMBNAIL_SIZES:
         raise ValueError(f"unknown thumbnail size {size!r}")
+    sha256 = _checked(sha256)
     return PurePosixPath("cache", size, sha256[:2], f"{sha256}.jpg")

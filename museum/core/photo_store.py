@@ -67,13 +67,30 @@ def _copy_and_hash(reader: object, handle: int) -> tuple[str, int]:
 
 
 def keep_staged(staged: StagedFile, destination: Path) -> None:
-    """Move a checked staged file to its place in the store (or drop it if already stored)."""
-    if destination.exists():
+    """Move a checked staged file to its place in the store, or drop it if an intact copy is
+    already there (a damaged copy is replaced by the checked one)."""
+    if destination.exists() and _is_intact(destination, staged):
         staged.temporary.unlink(missing_ok=True)
         return
+    folder_is_new = not destination.parent.exists()
     destination.parent.mkdir(parents=True, exist_ok=True)
     os.replace(staged.temporary, destination)
     fsync_folder(destination.parent)
+    if folder_is_new:
+        fsync_folder(destination.parent.parent)  # the new ab/ folder's own entry
+
+
+def _is_intact(stored: Path, staged: StagedFile) -> bool:
+    try:
+        if stored.stat().st_size != staged.size:
+            return False
+        digest = hashlib.sha256()
+        with stored.open("rb") as reader:
+            while chunk := reader.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest() == staged.sha256
 
 
 def discard_staged(staged: StagedFile) -> None:

@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from sqlalchemy import text
+
 from museum.core import lock
 from museum.core.archive_format import Manifest, ManifestEntry, read_manifest
 from museum.core.atomic import fsync_folder
 from museum.core.backup import os_error_sentence
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError, CatalogueError
+from museum.core.photo_paths import is_sha256
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -96,6 +99,8 @@ def replace_catalogue(archive_path: Path, *, root: Path, progress: Progress | No
     target = Path(root).expanduser().resolve()
     if not (target / "museum.db").exists():
         raise BackupError(f"There is no catalogue at {target} to replace.")
+    if lock.holds(target):
+        raise BackupError("Close the catalogue before replacing it with a backup.")
     lock.acquire(target)
     try:
         aside = _aside_name(target)
@@ -146,9 +151,18 @@ def _unpack(archive_path: Path, staging: Path, progress: Progress | None,
 
 def _open_and_migrate(staging: Path) -> None:
     try:
-        Catalogue.open(staging).close()
+        catalogue = Catalogue.open(staging)
     except CatalogueError as error:
         raise BackupError(f"The backup's catalogue cannot be opened: {error}") from None
+    try:
+        with catalogue.engine.connect() as connection:
+            names = connection.execute(text("SELECT sha256 FROM photo")).scalars().all()
+    finally:
+        catalogue.close()
+    if not all(is_sha256(name) for name in names):
+        # A record is data: a forged one must never become a path outside the catalogue.
+        raise BackupError("This backup's database holds a damaged photo record; "
+                          "it was not restored.")
 
 
 def _move_into_place(staging: Path, target: Path) -> None:

@@ -7,6 +7,7 @@ index. A query that cannot be understood raises QueryError with a sentence sayin
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,7 +16,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from museum.core.dates import parse_season
 from museum.core.errors import QueryError, ValidationError
-from museum.core.models import KINDS, Item, ItemTag, Tag
+from museum.core.models import ITEM_TEXT_FIELDS, KINDS, Item, ItemTag, Tag
+from museum.core.records import RECORD_FIELDS
 
 TEXT_FILTERS: tuple[str, ...] = (
     "title", "description", "competition", "stage", "team", "opponent", "venue", "achievement",
@@ -23,12 +25,10 @@ TEXT_FILTERS: tuple[str, ...] = (
 )
 EXACT_FILTERS: tuple[str, ...] = ("kind", "season", "year", "tag")
 FILTERS = (*EXACT_FILTERS, *TEXT_FILTERS)
-SORT_FIELDS: tuple[str, ...] = (
-    "date", "title", "kind", "competition", "season", "team", "location", "value", "created",
-    "updated", "id",
-)
+SORT_FIELDS: tuple[str, ...] = tuple(name for name in RECORD_FIELDS if name != "deleted_at")
+MAX_TERMS = 64
 _FIELD_PREFIX = re.compile(r"([A-Za-z_]+):")
-_YEAR_RANGE = re.compile(r"^(\d{4})(?:\.\.(\d{4}))?$")
+_YEAR_RANGE = re.compile(r"^([0-9]{4})(?:\.\.([0-9]{4}))?$")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Term:
 
 def parse_query(query: str) -> list[Term]:
     """Split a query into terms; raises QueryError for unbalanced quotes or unknown filters."""
+    # Control characters (a NUL pasted into the search box) mean nothing in a query.
+    query = "".join(" " if unicodedata.category(char) == "Cc" else char for char in query)
     terms: list[Term] = []
     position = 0
     while position < len(query):
@@ -52,6 +54,8 @@ def parse_query(query: str) -> list[Term]:
         term, position = _read_term(query, position)
         if term is not None:
             terms.append(term)
+        if len(terms) > MAX_TERMS:
+            raise QueryError(f"A query can have at most {MAX_TERMS} words and filters.")
     return terms
 
 
@@ -100,20 +104,19 @@ def search_condition(query: str) -> ColumnElement[bool]:
     """A SQL condition on the item table that is true for the items the query asks for."""
     conditions = []
     fts_positive: list[str] = []
+    fts_negative: list[str] = []
     for term in parse_query(query):
         if term.field in EXACT_FILTERS:
             condition = _EXACT_BUILDERS[term.field](term.value)
             conditions.append(not_(condition) if term.negated else condition)
             continue
         fts = _fts_expression(term)
-        if fts is None:
-            continue
-        if term.negated:
-            conditions.append(not_(_fts_match(fts)))
-        else:
-            fts_positive.append(fts)
+        if fts is not None:
+            (fts_negative if term.negated else fts_positive).append(fts)
     if fts_positive:
         conditions.append(_fts_match(" AND ".join(fts_positive)))
+    if fts_negative:
+        conditions.append(not_(_fts_match(" OR ".join(fts_negative))))
     return and_(true(), *conditions)
 
 
@@ -173,10 +176,16 @@ _EXACT_BUILDERS: dict[str, Callable[[str], ColumnElement[bool]]] = {
 
 
 def sort_order(sort: str) -> list[ColumnElement]:
-    """ORDER BY terms for a sort field, '-field' for descending; empty values always last."""
+    """ORDER BY terms for a sort field, '-field' for descending; empty values always last.
+
+    Text sorts ignore case, so 'apple' comes before 'Ball' in the CLI and the GUI alike.
+    """
     descending = sort.startswith("-")
     name = sort.lstrip("-").lower()
     if name not in SORT_FIELDS:
         raise QueryError(f"Cannot sort by '{name}'; sort by one of: {', '.join(SORT_FIELDS)}.")
     column = getattr(Item, name)
-    return [column.is_(None), column.desc() if descending else column.asc(), Item.id]
+    if name in ITEM_TEXT_FIELDS:
+        column = func.lower(column)
+    return [column.is_(None), column.desc() if descending else column.asc(),
+            Item.id.desc() if descending else Item.id]

@@ -115,7 +115,8 @@ def test_demo_fills_an_empty_catalogue_and_refuses_a_full_one(run):
      "not a number"),
     (("add", "--kind", "medal"), "required"),
     (("show", "999"), "no item with id 999"),
-    (("show", "one"), "invalid int value"),
+    (("show", "99999999999999999999"), "is too large"),
+    (("show", "one"), "is not a whole number"),
     (("edit", "1", "--colour", "gold"), "Unrecognized arguments: --colour"),
     (("delete", "999"), "no item with id 999"),
     (("restore", "999"), "no item with id 999"),
@@ -163,3 +164,13 @@ def test_the_environment_variable_chooses_the_catalogue(tmp_path, monkeypatch, c
     monkeypatch.setenv("MUSEUM_CATALOGUE", str(tmp_path / "from-env"))
     assert main(["add", "--title", "Cap", "--kind", "cap"]) == 0
     assert (tmp_path / "from-env" / "museum.db").exists()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    folder = str(tmp_path / "c")
+    subprocess.run([sys.executable, "-m", "museum", "--catalogue", folder, "demo", "--items",
+                    "2000", "--no-photos"], check=True, capture_output=True)
+    result = subprocess.run(
+        f"{sys.executable} -m museum --catalogue {folder} list --json | head -c 10",
+        shell=True, capture_output=True, text=True)
+    assert result.stdout.startswith("[") and result.stderr == ""

@@ -113,3 +113,18 @@ def test_tags_are_shared_case_insensitively_and_offered_for_completion(catalogue
     assert items.get_item(catalogue, 1).tags == ["Signed", "match-worn"]
     assert items.all_values(catalogue, "tags") == ["gift", "match-worn", "Signed"]
     assert items.all_values(catalogue, "kind") == ["ball"]
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("1250", 1250.0), ("1,250.50", 1250.5), ("1 250", 1250.0), ("12,5", 12.5),
+    ("1.250,00", 1250.0), ("25,000", 25000.0), ("0.5", 0.5),
+])
+def test_amounts_are_read_the_way_people_write_them(catalogue, typed, stored):
+    item_id = _add(catalogue, title="Cup", kind="trophy", value=typed, currency="EUR")
+    assert items.get_item(catalogue, item_id).value == stored
+
+
+@pytest.mark.parametrize("typed", ["1,2,3", "-5", "nan", "inf", "12 euros"])
+def test_amounts_that_are_not_amounts_are_refused(catalogue, typed):
+    with pytest.raises(ValidationError):
+        items.add_item(catalogue, fields=dict(title="Cup", kind="trophy", value=typed, currency="EUR"))

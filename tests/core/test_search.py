@@ -86,6 +86,8 @@ def test_search_follows_edits_and_tags_in_the_same_transaction(collection):
     ("year:twenty", "needs a year"),
     ("year:2024..2020", "backwards"),
     ('mac"allister', "must start a phrase"),
+    ("year:٢٠٢٢", "needs a year"),
+    (" ".join(["-x"] * 65), "at most 64"),
 ])
 def test_malformed_queries_raise_a_sentence_not_an_exception(collection, query, message):
     catalogue, _ids = collection
@@ -106,3 +108,21 @@ def test_sorting_puts_empty_values_last_and_can_descend(collection):
     assert newest_first[0] == "Carabao Cup winner's medal" and newest_first[-1] == "Undated"
     with pytest.raises(QueryError, match="Cannot sort by 'colour'"):
         items.list_items(catalogue, sort="colour")
+
+
+def test_control_characters_in_a_pasted_query_are_ignored(collection):
+    catalogue, _ids = collection
+    assert titles(catalogue, "medal\x00 carabao") == ["Carabao Cup winner's medal"]
+
+
+def test_many_exclusions_are_one_condition(collection):
+    catalogue, _ids = collection
+    query = " ".join(f"-nothing{n}" for n in range(60)) + " -carabao"
+    assert "Carabao Cup winner's medal" not in titles(catalogue, query)
+    assert len(titles(catalogue, query)) == 3
+
+
+def test_text_sorts_ignore_case(catalogue):
+    for title in ("apple", "Zebra", "Ball"):
+        items.add_item(catalogue, fields={"title": title, "kind": "other"})
+    assert [r.title for r in items.list_items(catalogue, sort="title")] == ["apple", "Ball", "Zebra"]
