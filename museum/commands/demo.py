@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from museum.commands.arguments import whole_number
 from museum.core.catalogue import Catalogue
@@ -19,6 +20,15 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run_demo(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    changes = fill_demo(catalogue, items=max(0, args.items), photos=args.photos)
+    progress = _show_progress if sys.stderr.isatty() else None
+    changes = fill_demo(catalogue, items=max(0, args.items), photos=args.photos,
+                        progress=progress)
+    if progress:
+        print(file=sys.stderr)
     print(f"Made a demo museum of {len(changes.item_ids)} items in {catalogue.root}.")
     return 0
+
+
+def _show_progress(done: int, total: int) -> None:
+    # Drawing photos takes a while; a terminal user should see it moving.
+    print(f"\rDrawing demo photos: {done} of {total}", end="", file=sys.stderr, flush=True)
