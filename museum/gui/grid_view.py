@@ -161,7 +161,7 @@ class GridView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setAcceptDrops(True)
-        self.setDragEnabled(False)
+        self.setDragEnabled(True)  # items dragged out carry their ids (to the room)
         self.setDropIndicatorShown(False)
         self.delegate = CardDelegate(thumbnails, self)
         self.setItemDelegate(self.delegate)
