@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
@@ -25,6 +25,7 @@ from museum.gui.detail_pane import DetailPane
 from museum.gui.dialogs import Dialogs
 from museum.gui.facet_sidebar import FacetSidebar
 from museum.gui.library_view import LibraryPage
+from museum.gui.memory import SETTLE_DELAY_MS, freeze_start_up_objects
 from museum.gui.safety_actions import ReadOnlyBanner, run_auto_backup_on_close
 from museum.gui.status_bar import StatusBar
 from museum.gui.thumbnail_loader import ThumbnailLoader
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         if catalogue.read_only:
             window_actions.make_read_only(self)
         self.refresh_counts()
+        QTimer.singleShot(SETTLE_DELAY_MS, freeze_start_up_objects)
 
     # -- building ------------------------------------------------------------------------------
     def _build_pages(self) -> None:

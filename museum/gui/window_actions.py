@@ -31,7 +31,8 @@ MAX_RECENT = 8
 def build_menus(window: MainWindow) -> None:
     add = window.add_action
     add("&File", "&New catalogue…", lambda: choose_catalogue(window, new=True))
-    add("&File", "&Open catalogue…", lambda: choose_catalogue(window, new=False), QKeySequence.StandardKey.Open)
+    add("&File", "&Open catalogue…", lambda: choose_catalogue(window, new=False), QKeySequence.StandardKey.Open,
+        name="open")
     window.recent_menu = window.menus["&File"].addMenu("Open &recent")
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
     window.menus["&File"].addSeparator()
@@ -89,9 +90,8 @@ def make_read_only(window: MainWindow) -> None:
         window.actions_by_name[name].setEnabled(False)
     for view in (window.library.grid, window.library.table):
         view.setAcceptDrops(False)
-    for button in (window.trash.restore_button, window.trash.purge_button, window.trash.empty_button,
-                   window.detail.edit_button):
-        button.setVisible(False)
+    for button in (window.trash.restore_button, window.trash.purge_button, window.trash.empty_button):
+        button.setVisible(False)  # the detail pane hides its Edit button itself
     if window.room is not None:
         window_room.make_room_read_only(window.room)
 
