@@ -26,7 +26,7 @@ from museum.core.records import ItemRecord
 from museum.gui.mime import ITEM_IDS_MIME, item_ids_mime
 
 PAGE_SIZE = 40  # about 2 ms of reading: small enough to read while painting when it must
-READ_AHEAD_PAGES = 3  # pages read ahead on each side of a page a view asked for
+READ_AHEAD_PAGES = 1  # the page after (and before) the one a view asked for
 RecordRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 PhotoIdRole = Qt.ItemDataRole.UserRole + 3

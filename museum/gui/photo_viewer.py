@@ -7,8 +7,8 @@ HEIC without its plugin, keeps the preview).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPainter, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPainter, QPixmap, QShortcut, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QDialog, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout,
@@ -80,14 +80,18 @@ class PhotoCanvas(QGraphicsView):
         if old_width <= 0 or self.fitting:
             self.set_pixmap(pixmap)
             return
-        ratio = pixmap.width() / old_width
-        centre = self.mapToScene(self.viewport().rect().center())
-        scale = self.transform().m11() / ratio
+        # Same size on screen: scene coordinates grow by `ratio` while the scale shrinks by it,
+        # so the scroll bars keep their values and every pixel stays where it was.
+        scale = self.transform().m11() * old_width / pixmap.width()
+        scroll = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.item.setPixmap(pixmap)
         self.scene().setSceneRect(self.item.boundingRect())
-        self.resetTransform()
-        self.scale(scale, scale)
-        self.centerOn(QPointF(centre.x() * ratio, centre.y() * ratio))
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.horizontalScrollBar().setValue(scroll[0])
+        self.verticalScrollBar().setValue(scroll[1])
+        self.setTransformationAnchor(anchor)
 
     def zoom_level(self) -> float:
         return self.transform().m11()
