@@ -75,7 +75,9 @@ ABOUT = "Museum keeps your trophies, medals and memorabilia, with their photos a
 
 
 def update_enabled(window: MainWindow) -> None:
-    chosen = window.library.current_id() is not None
+    # Edit and Delete act on the collection's selection: not while another page hides it.
+    on_library = window.pages.currentWidget() is window.library
+    chosen = on_library and window.library.current_id() is not None
     writable = not window.catalogue.read_only
     for name in ("edit", "delete", "viewer"):
         window.actions_by_name[name].setEnabled(chosen and (writable or name == "viewer"))
