@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from museum.core.catalogue import Catalogue
-from museum.core.errors import MuseumError
 from museum.gui.main_window import MainWindow
+from museum.gui.safety_actions import open_catalogue_or_explain
 from museum.gui.theme import follow_system_theme
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
@@ -33,10 +32,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def main(*, catalogue_path: Path) -> int:
     """Open the main window on the catalogue at catalogue_path; returns the exit code."""
     app = create_application()
-    try:
-        catalogue = Catalogue.open(catalogue_path)
-    except MuseumError as error:
-        QMessageBox.critical(None, "Museum", str(error))
+    # A locked catalogue offers a read-only view; a damaged one, its newest backup.
+    catalogue = open_catalogue_or_explain(None, Path(catalogue_path))
+    if catalogue is None:
         return 2
     window = MainWindow(catalogue)
     window.show()

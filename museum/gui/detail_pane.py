@@ -130,8 +130,9 @@ class DetailPane(QScrollArea):
     def show_item(self, record: ItemRecord | None) -> None:
         """Show this record (None: nothing selected)."""
         self.record = record
-        for widget in (self.photo, self.title, self.subtitle, self.description, self.fields, self.edit_button):
+        for widget in (self.photo, self.title, self.subtitle, self.description, self.fields):
             widget.setVisible(record is not None)
+        self.edit_button.setVisible(record is not None and not self.catalogue.read_only)
         self.empty.setVisible(record is None)
         self.strip.setVisible(False)
         if record is None:

@@ -49,3 +49,14 @@ class Dialogs:
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
         name = QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
         return Path(name) if name else None
+
+    def choose_backup(self, parent: QWidget | None, start: Path) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(parent, "Restore from backup", str(start),
+                                                    "Museum backups (*.zip)")
+        return Path(name) if name else None
+
+    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str]) -> str | None:
+        """A question answered by one of `choices` (button texts), or None for Cancel."""
+        from museum.gui.safety_actions import ask_user
+
+        return ask_user(parent, title, text, choices)

@@ -1,12 +1,17 @@
-"""The sidebar: every item or the trash, then facets with counts that narrow the search."""
+"""The sidebar: the collection, the room or the trash, then facets with counts that narrow the search.
+
+Items dragged from the grid or the table over the "Room" entry open the room page, so that the
+drag can go on to a shelf; dropped on the entry itself they go on display (the window decides where).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from museum.core.facets import FACETS, FacetValue
+from museum.gui.mime import item_ids_from_mime
 
 FACET_TITLES = {"kind": "Kind", "competition": "Competition", "team": "Team", "season": "Season",
                 "tag": "Tags", "location": "Location"}
@@ -18,7 +23,8 @@ class FacetSidebar(QTreeWidget):
     """Click a value to narrow the items to it; click it again (or the section) to widen again."""
 
     facets_changed = Signal(dict)
-    trash_chosen = Signal(bool)
+    page_chosen = Signal(str)  # "library", "room" or "trash"
+    items_dropped_on_room = Signal(list)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -34,9 +40,12 @@ class FacetSidebar(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.chosen: dict[str, str] = {}
-        self.in_trash = False
-        self._library = self._top("Collection", ("view", "items"))
+        self.page = "library"
+        self._library = self._top("Collection", ("view", "library"))
+        self._room = self._top("Room", ("view", "room"))
         self._trash = self._top("Trash", ("view", "trash"))
+        self._room.setToolTip(0, "The trophy room; drag items here to put them on display")
+        self.setAcceptDrops(True)
         self._sections = {facet: self._section(facet) for facet in FACETS}
         self.itemClicked.connect(self._on_item_clicked)
         self._mark_view()
@@ -74,7 +83,7 @@ class FacetSidebar(QTreeWidget):
                 shown = [FacetValue(chosen, 0), *shown]
             for value in shown:
                 self._add_value(section, facet, value)
-            section.setHidden(not shown)
+            section.setHidden(not shown or self.page != "library")
             section.setExpanded(True)
 
     def _add_value(self, section: QTreeWidgetItem, facet: str, value: FacetValue) -> None:
@@ -102,26 +111,61 @@ class FacetSidebar(QTreeWidget):
             self.chosen[facet] = value
         self.facets_changed.emit(dict(self.chosen))
 
+    @property
+    def in_trash(self) -> bool:
+        return self.page == "trash"
+
     def show_trash(self, in_trash: bool) -> None:
-        if in_trash != self.in_trash:
-            self.in_trash = in_trash
+        self.show_page("trash" if in_trash else "library")
+
+    def show_page(self, page: str) -> None:
+        """Mark the page as chosen (as a click would) and announce it if it changed."""
+        if page != self.page:
+            self.page = page
             self._mark_view()
-            self.trash_chosen.emit(in_trash)
+            self.page_chosen.emit(page)
+
+    def mark_page(self, page: str) -> None:
+        """Follow a page the window switched to by other means, without announcing it."""
+        self.page = page
+        self._mark_view()
 
     def _mark_view(self) -> None:
-        for item, on in ((self._library, not self.in_trash), (self._trash, self.in_trash)):
+        for item, page in ((self._library, "library"), (self._room, "room"), (self._trash, "trash")):
             font = QFont(self.font())
-            font.setBold(on)
+            font.setBold(page == self.page)
             item.setFont(0, font)
         for section in self._sections.values():
-            section.setHidden(self.in_trash or section.childCount() == 0)
+            section.setHidden(self.page != "library" or section.childCount() == 0)
+
+    # Items dragged over "Room": open the room so the drag can go on to a shelf.
+    def _over_room(self, event: QDragMoveEvent | QDropEvent) -> bool:
+        return self.itemAt(event.position().toPoint()) is self._room
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        event.acceptProposedAction() if item_ids_from_mime(event.mimeData()) else event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if item_ids_from_mime(event.mimeData()) and self._over_room(event):
+            event.acceptProposedAction()
+            self.show_page("room")
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        ids = item_ids_from_mime(event.mimeData())
+        if ids and self._over_room(event):
+            event.acceptProposedAction()
+            self.items_dropped_on_room.emit(ids)
+        else:
+            event.ignore()
 
     def _on_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         key = item.data(0, _ROLE)
         if not key:
             return
         if key[0] == "view":
-            self.show_trash(key[1] == "trash")
+            self.show_page(key[1])
         elif key[0] == "section":
             if key[1] in self.chosen:
                 self.choose(key[1], None)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import (
+    QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPainter, QPainterPath, QPalette, QPixmap,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from museum.core.dates import format_partial_date
@@ -16,6 +19,7 @@ CARD = QSize(212, 276)
 MIN_CARD_WIDTH = 196
 PHOTO_HEIGHT = 176
 MARGIN = 8
+SCALED_CACHE = 400  # photos scaled to the card's size: a paint then only copies pixels
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -26,6 +30,7 @@ class CardDelegate(QStyledItemDelegate):
         self.thumbnails = thumbnails
         self.drop_row: int | None = None
         self.card = QSize(CARD)
+        self._scaled: OrderedDict[tuple[int, int, int], QPixmap] = OrderedDict()
 
     def sizeHint(self, _option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex) -> QSize:
         return self.card
@@ -73,12 +78,24 @@ class CardDelegate(QStyledItemDelegate):
                               loading=record.primary_photo_id is not None)
         else:
             painter.fillRect(area, option.palette.color(QPalette.ColorRole.AlternateBase))
-            scaled = pixmap.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            scaled = self._scaled_to(pixmap, area.size())
             target = QRect(0, 0, scaled.width(), scaled.height())
             target.moveCenter(area.center())
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawPixmap(target, pixmap)
+            painter.drawPixmap(target.topLeft(), scaled)
         painter.restore()
+
+    def _scaled_to(self, pixmap: QPixmap, size: QSize) -> QPixmap:
+        key = (pixmap.cacheKey(), size.width(), size.height())
+        scaled = self._scaled.get(key)
+        if scaled is None:
+            scaled = pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            self._scaled[key] = scaled
+            while len(self._scaled) > SCALED_CACHE:
+                self._scaled.popitem(last=False)
+        else:
+            self._scaled.move_to_end(key)
+        return scaled
 
     def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, card: QRect, record) -> None:
         text_area = card.adjusted(MARGIN + 2, PHOTO_HEIGHT + 6, -MARGIN - 2, -MARGIN)
@@ -161,7 +178,7 @@ class GridView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setAcceptDrops(True)
-        self.setDragEnabled(False)
+        self.setDragEnabled(True)  # items dragged out carry their ids (to the room)
         self.setDropIndicatorShown(False)
         self.delegate = CardDelegate(thumbnails, self)
         self.setItemDelegate(self.delegate)

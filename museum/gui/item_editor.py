@@ -155,21 +155,53 @@ class ItemEditor(QDialog):
     def _on_imported(self, paths: list[Path], report, changes: Changes) -> None:
         self.busy = False
         self.buttons.setEnabled(True)
+        new_ids = photo_actions.imported_ids(paths, report)
+        left_out = photo_actions.left_out(paths, report)
+        if left_out:
+            self._keep_open_with(left_out, changes | report.changes, new_ids, report)
+        else:
+            self._finish(changes | report.changes, new_ids)
+
+    def _keep_open_with(self, left_out: list[Path], changes: Changes, new_ids: dict[str, int],
+                        report) -> None:
+        """Some photos were stored, some not: what was stored counts as saved; the files left
+        out stay in the list as new, so that Save tries them again (or Remove drops them)."""
+        try:
+            changes |= self._arrange_photos(new_ids)
+        except MuseumError as error:
+            self._mark_fields_saved()
+            self.saved.emit(changes)
+            self.show_error(f"The item was saved, but its photos could not be arranged: {error}")
+            return
+        self.original_photos = list_item_photos(self.catalogue, self.item_id)
+        self.photos.load(self.original_photos)
+        self._saved_state = self._state()
+        self._mark_fields_saved()
+        self.photos.add_paths(left_out)
+        self.saved.emit(changes)
         problem = photo_actions.failure_text(report)
-        self._finish(changes | report.changes, photo_actions.imported_ids(paths, report))
-        if problem:
-            self.dialogs.error(self.parentWidget(), problem, title="Some photos were not added")
+        stopped = f"Stopped before {len(left_out)} photo(s) were added; Save adds them."
+        self.show_error(f"The item was saved. {problem or stopped}")
 
     def _on_import_failed(self, message: str, changes: Changes) -> None:
         self.busy = False
         self.buttons.setEnabled(True)
+        self._mark_fields_saved()
         self.saved.emit(changes)  # the fields were saved; say so before showing the problem
         self.show_error(f"The item was saved, but its photos were not added: {message}")
+
+    def _mark_fields_saved(self) -> None:
+        """The fields are stored but the photos are not all: only the photos stay unsaved."""
+        self._saved_state = (self._state()[0], self._saved_state[1])
+        if self.item_id is not None:
+            self.setWindowTitle(f"Edit “{self.form.values()['title']}”")
+        self.setWindowModified(self.is_dirty())
 
     def _finish(self, changes: Changes, new_ids: dict[str, int]) -> None:
         try:
             changes |= self._arrange_photos(new_ids)
         except MuseumError as error:
+            self._mark_fields_saved()
             self.saved.emit(changes)
             self.show_error(f"The item was saved, but its photos could not be arranged: {error}")
             return

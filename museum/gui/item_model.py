@@ -1,15 +1,21 @@
 """One Qt model over the items a search finds; the grid and the table both show it.
 
-The model holds only ids. Records are read through core lazily, a page at a time, when a view
-asks for a row it has not seen; so 10,000 items cost one id query, not 10,000 records.
+The model holds only ids. Records are read through core lazily, a small page at a time, when a
+view asks for a row it has not seen; so 10,000 items cost one id query, not 10,000 records. The
+pages around the one just read are read ahead when the event loop is idle (one page per turn), so
+that scrolling on finds its rows ready and a paint rarely waits on the database.
+
+Dragged, rows carry their item ids (museum.gui.mime) so that they can be dropped in the room.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal,
+)
 
 from museum.core import items
 from museum.core.catalogue import Catalogue
@@ -17,8 +23,10 @@ from museum.core.changes import Changes
 from museum.core.dates import format_partial_date
 from museum.core.facets import find_ids
 from museum.core.records import ItemRecord
+from museum.gui.mime import ITEM_IDS_MIME, item_ids_mime
 
-PAGE_SIZE = 200
+PAGE_SIZE = 40  # about 2 ms of reading: small enough to read while painting when it must
+READ_AHEAD_PAGES = 1  # the page after (and before) the one a view asked for
 RecordRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 PhotoIdRole = Qt.ItemDataRole.UserRole + 3
@@ -71,6 +79,9 @@ class ItemModel(QAbstractTableModel):
         self._rows: dict[int, int] = {}
         self._records: dict[int, ItemRecord] = {}
         self._by_photo: dict[int, set[int]] = {}  # primary photo id -> ids of loaded items
+        self._read_ahead: list[int] = []  # first rows of pages to read when idle, next first
+        self._read_ahead_timer = QTimer(self, singleShot=True, interval=0)
+        self._read_ahead_timer.timeout.connect(self._read_ahead_one)
 
     # -- what the views ask -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -110,7 +121,19 @@ class ItemModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         # Files dropped on a card add photos to its item; dropped between cards, a new item.
-        return super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        flags = super().flags(index) | Qt.ItemFlag.ItemIsDropEnabled
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    # -- dragging items out (to the room's shelves) ----------------------------------------------
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt's name
+        return [ITEM_IDS_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        return item_ids_mime(self._ids[row] for row in rows)
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         field = COLUMN_FIELDS[column]
@@ -129,12 +152,36 @@ class ItemModel(QAbstractTableModel):
 
     def _load_page(self, row: int) -> None:
         start = row - row % PAGE_SIZE
+        self._read_page(start)
+        self._plan_read_ahead(start)
+
+    def _read_page(self, start: int) -> None:
         wanted = [item_id for item_id in self._ids[start:start + PAGE_SIZE]
                   if item_id not in self._records]
+        if not wanted:
+            return
         for record in items.get_records(self.catalogue, wanted):
             self._records[record.id] = record
             if record.primary_photo_id is not None:
                 self._by_photo.setdefault(record.primary_photo_id, set()).add(record.id)
+
+    def _plan_read_ahead(self, start: int) -> None:
+        """Queue the pages after and before this one (the nearest first) for idle time."""
+        starts = []
+        for step in range(1, READ_AHEAD_PAGES + 1):
+            starts += [start + step * PAGE_SIZE, start - step * PAGE_SIZE]
+        self._read_ahead = [s for s in starts if 0 <= s < len(self._ids)]
+        self._read_ahead_timer.start()
+
+    def _read_ahead_one(self) -> None:
+        # One page per turn of the event loop: a paint or a key press never waits for more.
+        while self._read_ahead:
+            start = self._read_ahead.pop(0)
+            if any(item_id not in self._records for item_id in self._ids[start:start + PAGE_SIZE]):
+                self._read_page(start)
+                break
+        if self._read_ahead:
+            self._read_ahead_timer.start()
 
     def ids(self) -> list[int]:
         return list(self._ids)
@@ -182,6 +229,7 @@ class ItemModel(QAbstractTableModel):
         self._rows = {item_id: row for row, item_id in enumerate(ids)}
         self._records.clear()
         self._by_photo.clear()
+        self._read_ahead.clear()
         self.endResetModel()
         self.reloaded.emit()
         return True

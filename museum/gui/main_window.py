@@ -1,6 +1,7 @@
 """The shell of the app: sidebar, pages, detail pane, menus, toolbar and status bar.
 
-Pages live in one QStackedWidget (`add_page`): the collection, the trash, and later the room.
+Pages live in one QStackedWidget (`add_page`): the collection, the trash and the room (built on
+its first visit, see window_room.py).
 Menus are built from `add_action(menu, text, slot, shortcut)` so another part adds an entry with
 one line. Every write's Changes goes through `on_changes`, which hands it to each view.
 """
@@ -10,22 +11,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
+    QWidget,
+)
 
 from museum.core.catalogue import Catalogue
 from museum.core.changes import Changes
-from museum.gui import window_actions
+from museum.gui import window_actions, window_room
 from museum.gui.detail_pane import DetailPane
 from museum.gui.dialogs import Dialogs
 from museum.gui.facet_sidebar import FacetSidebar
 from museum.gui.library_view import LibraryPage
+from museum.gui.memory import SETTLE_DELAY_MS, freeze_start_up_objects
+from museum.gui.safety_actions import ReadOnlyBanner, run_auto_backup_on_close
 from museum.gui.status_bar import StatusBar
 from museum.gui.thumbnail_loader import ThumbnailLoader
 from museum.gui.trash_view import TrashView
 
-MENUS = ("&File", "&Edit", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&View", "&Tools", "&Help")
+WRITE_ACTIONS = ("new", "edit", "delete", "undo")
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +48,8 @@ class MainWindow(QMainWindow):
         self.undo_stack: list[tuple[str, list[int]]] = []
         self.menus: dict[str, QMenu] = {}
         self.actions_by_name: dict[str, QAction] = {}
+        self.room = None  # the room page, built on its first visit (window_room.room_page)
+        self.auto_backup = True  # back up on close when this session changed the catalogue
         self.setWindowTitle(f"Museum — {catalogue.root.name}")
         self.setObjectName("main")
         self.thumbnails = ThumbnailLoader(catalogue, parent=self)
@@ -53,7 +62,10 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect()
         window_actions.restore_settings(self)
+        if catalogue.read_only:
+            window_actions.make_read_only(self)
         self.refresh_counts()
+        QTimer.singleShot(SETTLE_DELAY_MS, freeze_start_up_objects)
 
     # -- building ------------------------------------------------------------------------------
     def _build_pages(self) -> None:
@@ -70,9 +82,18 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(widget)
 
     def show_page(self, name: str) -> None:
+        """Show the collection ("library"), the "trash" or the "room" (built on first visit)."""
+        if name == "room":
+            window_room.room_page(self)
         self.pages.setCurrentWidget(self.page_names[name])
-        self.detail.setVisible(name == "library" and self.actions_by_name["detail"].isChecked()
-                               if "detail" in self.actions_by_name else name == "library")
+        self.sidebar.mark_page(name)
+        detail_wanted = "detail" not in self.actions_by_name or self.actions_by_name["detail"].isChecked()
+        self.detail.setVisible(name == "library" and detail_wanted)
+        if "room" in self.actions_by_name:
+            self.actions_by_name["room"].setChecked(name == "room")
+            view = self.library.view_name() if name == "library" else None
+            self.actions_by_name["grid"].setChecked(view == "grid")
+            self.actions_by_name["table"].setChecked(view == "table")
         self.refresh_counts()
 
     def current_page(self) -> str:
@@ -88,13 +109,25 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 860, 350])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = None
+        if self.catalogue.read_only:
+            self.banner = ReadOnlyBanner(self.catalogue.read_only_reason or "")
+            layout.addWidget(self.banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
     def _build_toolbar(self) -> None:
         self.toolbar = QToolBar("Toolbar", objectName="toolbar", movable=False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("new", "edit", "delete", None, "grid", "table"):
+        for name in ("new", "edit", "delete", None, "grid", "table", "room"):
             self.toolbar.addSeparator() if name is None else self.toolbar.addAction(self.actions_by_name[name])
+        pages = QActionGroup(self)
+        for name in ("grid", "table", "room"):
+            pages.addAction(self.actions_by_name[name])
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
         self.toolbar.addWidget(spacer)
@@ -128,33 +161,51 @@ class MainWindow(QMainWindow):
         self.library.files_dropped.connect(lambda item_id, paths: window_actions.drop_files(self, item_id, paths))
         self.library.table.columns_changed.connect(lambda: window_actions.save_settings(self))
         self.sidebar.facets_changed.connect(self.library.set_facets)
-        self.sidebar.trash_chosen.connect(lambda trash: self.show_page("trash" if trash else "library"))
+        self.sidebar.page_chosen.connect(self.show_page)
+        self.sidebar.items_dropped_on_room.connect(lambda ids: window_room.put_on_display(self, ids))
         self.trash.changed.connect(self.on_changes)
         self.detail.edit_requested.connect(self.edit_item)
         self.detail.viewer_requested.connect(lambda item_id, photo_id: window_actions.open_viewer(self, item_id, photo_id))
 
     # -- the one place writes are announced ----------------------------------------------------
-    def on_changes(self, changes: Changes) -> None:
-        """Hand what a write changed to every model and view; each refreshes only that."""
+    def on_changes(self, changes: Changes, *, source: Callable[[Changes], None] | None = None) -> None:
+        """Hand what a write changed to every model and view; each refreshes only that.
+
+        `source` is the listener of the part that made the write (it has refreshed itself).
+        """
         if changes.empty:
             return
         self.thumbnails.forget(changes.photo_ids)
         self.library.on_changes(changes)
         self.trash.on_changes(changes)
         for listener in self.change_listeners:
-            listener(changes)
+            if listener != source:
+                listener(changes)
         self.refresh_counts()
+
+    def reveal_item(self, item_id: int) -> None:
+        """Show the item selected in the collection, widening the search if it hides it."""
+        self.show_page("library")
+        if not self.library.model.index_of(item_id).isValid():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.sidebar.chosen = {}
+            self.library.search_later("")
+            self.library.apply_search({})
+        self.library.select_id(item_id)
 
     def refresh_counts(self) -> None:
         window_actions.refresh_counts(self)
 
     # -- commands (menus, toolbar, keys) -------------------------------------------------------
     def new_item(self, paths: list[Path] | None = None) -> None:
-        window_actions.open_editor(self, None, paths or [])
+        if not window_actions.refuse_if_read_only(self):
+            window_actions.open_editor(self, None, paths or [])
 
     def edit_item(self, item_id: int | None = None) -> None:
         item_id = item_id if isinstance(item_id, int) else self.library.current_id()
-        if item_id is not None:
+        if item_id is not None and not window_actions.refuse_if_read_only(self):
             window_actions.open_editor(self, item_id, [])
 
     def delete_selected(self) -> None:
@@ -164,11 +215,8 @@ class MainWindow(QMainWindow):
         window_actions.undo(self)
 
     def set_view(self, name: str) -> None:
-        self.show_page("library")
-        self.sidebar.show_trash(False)
         self.library.set_view(name)
-        self.actions_by_name["grid"].setChecked(name == "grid")
-        self.actions_by_name["table"].setChecked(name == "table")
+        self.show_page("library")
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -182,6 +230,10 @@ class MainWindow(QMainWindow):
             if editor.isVisible() and not editor.close():
                 event.ignore()
                 return
+        if self.auto_backup:
+            run_auto_backup_on_close(self, self.catalogue)  # says so itself if it fails
         window_actions.save_settings(self)
         self.thumbnails.shutdown()
+        if self.room is not None and self.room.tour is not None:
+            self.room.tour.close()
         super().closeEvent(event)

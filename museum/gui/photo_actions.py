@@ -28,6 +28,12 @@ def imported_ids(paths: list[Path], report: Any) -> dict[str, int]:
     return dict(zip(done, report.photo_ids))
 
 
+def left_out(paths: list[Path], report: Any) -> list[Path]:
+    """The paths that did not become photos: failures, and files a cancel stopped before."""
+    kept = set(imported_ids(paths, report)) | {str(path) for path in getattr(report, "duplicates", [])}
+    return [path for path in paths if str(path) not in kept]
+
+
 def failure_text(report: Any) -> str | None:
     """One readable paragraph about the files that could not be imported, or None."""
     if not report.failures:

@@ -1,19 +1,42 @@
-"""The photo viewer: one photo at a time, with zoom, pan, fit, next/previous and full screen."""
+"""The photo viewer: one photo at a time, with zoom, pan, fit, next/previous and full screen.
+
+It shows the ~1600 px preview; zoomed in past the preview's own pixels, it reads the original in
+a worker and swaps it in at the same place and size on screen (a format Qt cannot read, such as
+HEIC without its plugin, keeps the preview).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPainter, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPainter, QPixmap, QShortcut, QTransform, QWheelEvent
 from PySide6.QtWidgets import (
     QDialog, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout,
 )
 
+from museum.gui.workers import run_task
+
 ZOOM_STEP = 1.25
+ORIGINAL_ALLOCATION_LIMIT_MB = 1024  # a 200-megapixel photo still opens; a bomb does not
+
+
+def read_original(catalogue, photo_id: int) -> QImage:
+    """In a worker: the photo's original, upright; OSError when Qt cannot read its format."""
+    from museum.core.photos import original_path
+
+    reader = QImageReader(str(original_path(catalogue, photo_id=photo_id)))
+    reader.setAutoTransform(True)
+    reader.setAllocationLimit(ORIGINAL_ALLOCATION_LIMIT_MB)
+    image = reader.read()
+    if image.isNull():
+        raise OSError(f"Cannot read the original of photo {photo_id}: {reader.errorString()}")
+    return image
 
 
 class PhotoCanvas(QGraphicsView):
     """A pannable, zoomable picture; the wheel zooms around the pointer."""
+
+    zoomed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -44,10 +67,31 @@ class PhotoCanvas(QGraphicsView):
         scale = self.transform().m11() * factor
         if 0.05 <= scale <= 20:
             self.scale(factor, factor)
+            self.zoomed.emit()
 
     def actual_size(self) -> None:
         self.fitting = False
         self.resetTransform()
+        self.zoomed.emit()
+
+    def swap_pixmap(self, pixmap: QPixmap) -> None:
+        """Show a sharper copy of the same picture where and as large as the old one was."""
+        old_width = self.item.pixmap().width()
+        if old_width <= 0 or self.fitting:
+            self.set_pixmap(pixmap)
+            return
+        # Same size on screen: scene coordinates grow by `ratio` while the scale shrinks by it,
+        # so the scroll bars keep their values and every pixel stays where it was.
+        scale = self.transform().m11() * old_width / pixmap.width()
+        scroll = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.item.setPixmap(pixmap)
+        self.scene().setSceneRect(self.item.boundingRect())
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.horizontalScrollBar().setValue(scroll[0])
+        self.verticalScrollBar().setValue(scroll[1])
+        self.setTransformationAnchor(anchor)
 
     def zoom_level(self) -> float:
         return self.transform().m11()
@@ -72,6 +116,11 @@ class PhotoViewer(QDialog):
         self.photos = photos
         self.position = next((number for number, photo in enumerate(photos) if photo.id == start_photo_id), 0)
         self.canvas = PhotoCanvas()
+        self.canvas.zoomed.connect(self._on_zoomed)
+        self.original_id: int | None = None  # the photo whose original is shown
+        self._original_wanted: int | None = None
+        self._unreadable: set[int] = set()
+        self._original_task = None
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +163,7 @@ class PhotoViewer(QDialog):
             return
         photo = self.photos[self.position]
         pixmap = self.thumbnails.pixmap(photo.id, "preview") or self.thumbnails.pixmap(photo.id, "grid")
+        self.original_id = None
         self.canvas.fitting = True
         self.canvas.set_pixmap(pixmap or QPixmap())
         words = [f"{self.position + 1} of {len(self.photos)}"]
@@ -137,7 +187,38 @@ class PhotoViewer(QDialog):
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
+    # -- the original, when zoomed past the preview ----------------------------------------------
+    def _on_zoomed(self) -> None:
+        photo = self.photos[self.position] if self.photos else None
+        shown = self.canvas.item.pixmap().width()
+        if (photo is None or self.original_id == photo.id or photo.id in self._unreadable
+                or shown <= 0 or shown >= photo.width):
+            return
+        if self.canvas.zoom_level() > 1.0 and self._original_wanted != photo.id:
+            self._original_wanted = photo.id
+            catalogue = self.thumbnails.catalogue
+            self._original_task = run_task(
+                lambda photo_id=photo.id: read_original(catalogue, photo_id),
+                on_done=lambda image, photo_id=photo.id: self._on_original_read(photo_id, image),
+                on_error=lambda _message, photo_id=photo.id: self._on_original_failed(photo_id))
+
+    def _on_original_read(self, photo_id: int, image: QImage) -> None:
+        if self._original_wanted == photo_id:
+            self._original_wanted = None
+        if photo_id != self.current_photo_id():
+            return  # the user has moved on; the original is not kept
+        self.original_id = photo_id
+        self.canvas.swap_pixmap(QPixmap.fromImage(image))
+
+    def _on_original_failed(self, photo_id: int) -> None:
+        # HEIC without Qt's plugin, or a damaged file (`check` says which): the preview stays.
+        if self._original_wanted == photo_id:
+            self._original_wanted = None
+        self._unreadable.add(photo_id)
+
     def _on_thumbnail_loaded(self, photo_id: int, size: str) -> None:
+        if photo_id == self.original_id:
+            return  # the original is sharper than any thumbnail
         if photo_id == self.current_photo_id():
             pixmap = self.thumbnails.pixmap(photo_id, "preview")
             if size == "preview" or pixmap is None:

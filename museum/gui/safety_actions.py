@@ -240,7 +240,8 @@ def ask_user(parent: QWidget | None, title: str, text: str, choices: list[str]) 
 
 
 def open_catalogue_or_explain(parent: QWidget | None, path: Path, *,
-                              ask: Ask | None = None) -> Catalogue | None:
+                              ask: Ask | None = None,
+                              show_error: Callable[[str], None] | None = None) -> Catalogue | None:
     """For app.py's open path: open the catalogue, or explain and offer a way on.
 
     Locked by another Museum → offer a read-only view. Damaged database → offer to restore the
@@ -248,26 +249,26 @@ def open_catalogue_or_explain(parent: QWidget | None, path: Path, *,
     Returns the open catalogue, or None when the user gives up (the error was shown).
     """
     ask = ask or (lambda title, text, choices: ask_user(parent, title, text, choices))
+    show = show_error or (lambda text: QMessageBox.critical(parent, "Museum", text))
     try:
         return Catalogue.open(path)
     except LockedError as error:
         if ask("Catalogue in use", str(error), ["Open read-only"]) == "Open read-only":
-            return _open_or_show(parent, lambda: Catalogue.open(path, read_only=True))
+            return _open_or_show(show, lambda: Catalogue.open(path, read_only=True))
         return None
     except DamagedDatabaseError as error:
-        return _offer_newest_backup(parent, Path(path), error, ask)
+        return _offer_newest_backup(parent, Path(path), error, ask, show)
     except MuseumError as error:
-        QMessageBox.critical(parent, "Museum", str(error))
+        show(str(error))
         return None
 
 
 def _offer_newest_backup(parent: QWidget | None, path: Path, error: DamagedDatabaseError,
-                         ask: Ask) -> Catalogue | None:
+                         ask: Ask, show: Callable[[str], None]) -> Catalogue | None:
     root = Path(str(error.catalogue_root or path)).resolve()
     backup = newest_backup(root)
     if backup is None:
-        QMessageBox.critical(parent, "Museum", f"{error}\nNo good backup was found in "
-                             f"{root / 'backups'}.")
+        show(f"{error}\nNo good backup was found in {root / 'backups'}.")
         return None
     target = restored_folder_name(root)
     text = (f"{error}\n\nThe newest good backup is {backup.name}. Restore it into a new "
@@ -275,12 +276,12 @@ def _offer_newest_backup(parent: QWidget | None, path: Path, error: DamagedDatab
     if ask("Catalogue damaged", text, ["Restore backup"]) != "Restore backup":
         return None
     restored = restore_from_file(parent, root, archive=backup, destination=target)
-    return _open_or_show(parent, lambda: Catalogue.open(restored)) if restored else None
+    return _open_or_show(show, lambda: Catalogue.open(restored)) if restored else None
 
 
-def _open_or_show(parent: QWidget | None, opener: Callable[[], Catalogue]) -> Catalogue | None:
+def _open_or_show(show: Callable[[str], None], opener: Callable[[], Catalogue]) -> Catalogue | None:
     try:
         return opener()
     except MuseumError as error:
-        QMessageBox.critical(parent, "Museum", str(error))
+        show(str(error))
         return None

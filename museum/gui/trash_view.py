@@ -32,6 +32,7 @@ class TrashView(QWidget):
         self.table.setModel(self.model)
         self.table.set_visible_columns(TRASH_COLUMNS)
         self.table.setAcceptDrops(False)
+        self.table.setDragEnabled(False)  # trashed items cannot go on display
         self.restore_button = QPushButton("Restore")
         self.purge_button = QPushButton("Delete for good…")
         self.empty_button = QPushButton("Empty trash…")

@@ -15,7 +15,7 @@ from museum.core import items
 from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.core.facets import facet_counts
-from museum.gui import photo_actions
+from museum.gui import photo_actions, safety_actions, window_room
 from museum.gui.item_editor import ItemEditor
 from museum.gui.photo_list import list_item_photos, photos_available
 from museum.gui.photo_viewer import PhotoViewer
@@ -31,11 +31,14 @@ MAX_RECENT = 8
 def build_menus(window: MainWindow) -> None:
     add = window.add_action
     add("&File", "&New catalogue…", lambda: choose_catalogue(window, new=True))
-    add("&File", "&Open catalogue…", lambda: choose_catalogue(window, new=False), QKeySequence.StandardKey.Open)
+    add("&File", "&Open catalogue…", lambda: choose_catalogue(window, new=False), QKeySequence.StandardKey.Open,
+        name="open")
     window.recent_menu = window.menus["&File"].addMenu("Open &recent")
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
     window.menus["&File"].addSeparator()
-    # Back up / Restore (another part) adds its entries here with window.add_action("&File", ...).
+    add("&File", "&Back up now", lambda: safety_actions.back_up_now(window, window.catalogue),
+        "Ctrl+Shift+S", name="backup")
+    add("&File", "Re&store from backup…", lambda: restore(window), name="restore")
     window.file_end = window.menus["&File"].addSeparator()
     add("&File", "&Quit", window.close, QKeySequence.StandardKey.Quit)
     add("&Edit", "&Undo", window.undo, QKeySequence.StandardKey.Undo, name="undo")
@@ -46,7 +49,9 @@ def build_menus(window: MainWindow) -> None:
     add("&Edit", "&Find", window.focus_search, QKeySequence.StandardKey.Find, name="find")
     add("&View", "&Grid", lambda _on: window.set_view("grid"), "Ctrl+1", name="grid", checkable=True)
     add("&View", "&Table", lambda _on: window.set_view("table"), "Ctrl+2", name="table", checkable=True)
-    add("&View", "T&rash", lambda: window.sidebar.show_trash(True), "Ctrl+3", name="trash")
+    add("&View", "T&rash", lambda: window.show_page("trash"), "Ctrl+3", name="trash")
+    add("&View", "&Room", lambda _on: window.show_page("room"), "Ctrl+4", name="room", checkable=True)
+    add("&View", "Room &tour", lambda: window_room.room_page(window).start_tour(), "F5", name="tour")
     window.menus["&View"].addSeparator()
     add("&View", "&Photos of the item", lambda: open_viewer(window, window.library.current_id(), None), "Space", name="viewer")
     add("&View", "&Sidebar", lambda on: window.sidebar.setVisible(on), "Ctrl+Shift+B", name="sidebar", checkable=True)
@@ -54,6 +59,7 @@ def build_menus(window: MainWindow) -> None:
     window.menus["&View"].addMenu(window.library.table.column_menu())
     add("&View", "&Full screen", window.toggle_full_screen, QKeySequence.StandardKey.FullScreen, name="fullscreen")
     window.actions_by_name["fullscreen"].setShortcuts([QKeySequence(Qt.Key.Key_F11), QKeySequence.StandardKey.FullScreen])
+    add("&Tools", "&Check catalogue…", lambda: open_check(window), name="check")
     add("&Help", "&Search syntax", lambda: window.dialogs.info(window, SEARCH_HELP, title="Searching"))
     add("&Help", "&About Museum", lambda: window.dialogs.info(window, ABOUT, title="About Museum"))
     for name in ("edit", "delete", "viewer"):
@@ -69,10 +75,57 @@ ABOUT = "Museum keeps your trophies, medals and memorabilia, with their photos a
 
 
 def update_enabled(window: MainWindow) -> None:
-    chosen = window.library.current_id() is not None
+    # Edit and Delete act on the collection's selection: not while another page hides it.
+    on_library = window.pages.currentWidget() is window.library
+    chosen = on_library and window.library.current_id() is not None
+    writable = not window.catalogue.read_only
     for name in ("edit", "delete", "viewer"):
-        window.actions_by_name[name].setEnabled(chosen)
-    window.actions_by_name["undo"].setEnabled(bool(window.undo_stack))
+        window.actions_by_name[name].setEnabled(chosen and (writable or name == "viewer"))
+    window.actions_by_name["undo"].setEnabled(bool(window.undo_stack) and writable)
+    window.actions_by_name["new"].setEnabled(writable)
+
+
+# -- read-only catalogues --------------------------------------------------------------------------
+def make_read_only(window: MainWindow) -> None:
+    """A catalogue opened read-only: every way to write is switched off (the banner says why)."""
+    for name in ("new", "edit", "delete", "undo"):
+        window.actions_by_name[name].setEnabled(False)
+    for view in (window.library.grid, window.library.table):
+        view.setAcceptDrops(False)
+    for button in (window.trash.restore_button, window.trash.purge_button, window.trash.empty_button):
+        button.setVisible(False)  # the detail pane hides its Edit button itself
+    if window.room is not None:
+        window_room.make_room_read_only(window.room)
+
+
+def refuse_if_read_only(window: MainWindow) -> bool:
+    if window.catalogue.read_only:
+        window.status.say("This catalogue is open read-only; nothing can be changed.")
+    return window.catalogue.read_only
+
+
+# -- safety ----------------------------------------------------------------------------------------
+def restore(window: MainWindow) -> MainWindow | None:
+    """File → Restore: a backup into a new folder beside this catalogue, then open it here."""
+    archive = window.dialogs.choose_backup(window, window.catalogue.backups_dir)
+    if archive is None:
+        return None
+    restored = safety_actions.restore_from_file(window, window.catalogue.root, archive=archive)
+    return switch_catalogue(window, restored) if restored is not None else None
+
+
+def open_check(window: MainWindow) -> safety_actions.CheckDialog:
+    window.check_dialog = safety_actions.CheckDialog(window.catalogue, window)
+    window.check_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.check_dialog.show()
+    return window.check_dialog
+
+
+def open_catalogue(window: MainWindow | None, path: Path, dialogs) -> Catalogue | None:
+    """Open a catalogue, explaining a locked or damaged one and offering the way on."""
+    return safety_actions.open_catalogue_or_explain(
+        window, Path(path), ask=lambda title, text, choices: dialogs.choose(window, title, text, choices),
+        show_error=lambda text: dialogs.error(window, text))
 
 
 def refresh_counts(window: MainWindow) -> None:
@@ -208,16 +261,15 @@ def switch_catalogue(window: MainWindow, path: Path) -> MainWindow | None:
 
     if Path(path).resolve() == window.catalogue.root:
         return window
-    try:
-        catalogue = Catalogue.open(path)
-    except MuseumError as error:
-        window.dialogs.error(window, str(error))
+    catalogue = open_catalogue(window, path, window.dialogs)
+    if catalogue is None:
         return None
     if not window.close():
         catalogue.close()
         return None
     remember_recent(window, catalogue.root)
     other = Window(catalogue, dialogs=window.dialogs)
+    other.auto_backup = window.auto_backup
     other.show()
     return other
 

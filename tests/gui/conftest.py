@@ -20,6 +20,9 @@ class ScriptedDialogs(Dialogs):
         self.unsaved_answers: list[str] = []
         self.photo_choices: list[list[Path]] = []
         self.folder_choices: list[Path | None] = []
+        self.backup_choices: list[Path | None] = []
+        self.choice_answers: list[str | None] = []
+        self.questions: list[str] = []
         self.asked_unsaved = 0
 
     def error(self, parent, text, *, title="Museum") -> None:
@@ -41,6 +44,13 @@ class ScriptedDialogs(Dialogs):
     def choose_folder(self, parent, title) -> Path | None:
         return self.folder_choices.pop(0)
 
+    def choose_backup(self, parent, start) -> Path | None:
+        return self.backup_choices.pop(0)
+
+    def choose(self, parent, title, text, choices) -> str | None:
+        self.questions.append(text)
+        return self.choice_answers.pop(0)
+
 
 @pytest.fixture
 def dialogs() -> ScriptedDialogs:
@@ -54,6 +64,7 @@ def window(qtbot, demo_catalogue, dialogs):
 
     create_application([])
     main = MainWindow(demo_catalogue, dialogs=dialogs)
+    main.auto_backup = False  # tests of the backup on close turn it back on
     # Not qtbot.addWidget: qtbot would close the window before this fixture marks editors clean.
     main.resize(1280, 800)
     main.show()
