@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
@@ -30,6 +30,7 @@ from museum.gui.safety_actions import ReadOnlyBanner, run_auto_backup_on_close
 from museum.gui.status_bar import StatusBar
 from museum.gui.thumbnail_loader import ThumbnailLoader
 from museum.gui.trash_view import TrashView
+from museum.gui.workers import write_pool
 
 MENUS = ("&File", "&Edit", "&View", "&Tools", "&Help")
 WRITE_ACTIONS = ("new", "edit", "delete", "undo")
@@ -237,3 +238,8 @@ class MainWindow(QMainWindow):
         if self.room is not None and self.room.tour is not None:
             self.room.tour.close()
         super().closeEvent(event)
+        # The window owns its catalogue: once no worker can touch it, give back the lock, so
+        # that switching catalogues never leaves the old one locked by this process.
+        QThreadPool.globalInstance().waitForDone(10_000)
+        write_pool().waitForDone(10_000)
+        self.catalogue.close()

@@ -135,3 +135,18 @@ def test_opening_a_damaged_catalogue_offers_its_newest_backup(window, dialogs, t
         assert (root / "museum.db").read_bytes() == b"\x00" * 8192  # the damaged file is left alone
     finally:
         _close(opened)
+
+
+def test_switching_catalogues_gives_back_the_old_catalogues_lock(window, tmp_path):
+    from museum.core import lock
+    from museum.gui.window_actions import switch_catalogue
+
+    old_root = window.catalogue.root
+    other = switch_catalogue(window, tmp_path / "another")
+    try:
+        assert other is not None and other.catalogue.root == (tmp_path / "another").resolve()
+        assert not lock.holds(old_root)
+    finally:
+        if other is not None:
+            other.auto_backup = False
+            other.close()
