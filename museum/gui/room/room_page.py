@@ -55,7 +55,7 @@ class RoomPage(QWidget):
         self.tour: TourWindow | None = None
         self._opened_on_item = False
         self.scene = RoomScene(self)
-        self.view = RoomView(self.scene)
+        self.view = RoomView(self.scene, plans_walls=True)
         self.drawer = StorageDrawer(catalogue)
         self.card = DetailCard(self.view)
         self.toast = QLabel(self.view)
