@@ -311,10 +311,12 @@ class RoomPage(QWidget):
         self._lod_timer.start()
 
     def _refresh_detail(self) -> None:
-        """Close up, swap in the large photos for the items on screen."""
+        """Paint ahead (in idle time) what the next zoom or pan will need; close up, swap in
+        the large photos for the items on screen."""
+        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        self.scene.warm_around(visible, self.view.zoom * self.view.devicePixelRatioF())
         if self.view.zoom < PREVIEW_SCALE / 2:
             return
-        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         for exhibit in self.scene.exhibits.values():
             if exhibit.photo_id is not None and \
                     visible.intersects(exhibit.mapRectToScene(exhibit.boundingRect())):

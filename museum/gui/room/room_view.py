@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal,
 )
-from PySide6.QtGui import QKeyEvent, QNativeGestureEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QKeyEvent, QNativeGestureEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
 
+from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.scene import RoomScene
 
 MAX_SCALE = 5.0
@@ -124,6 +127,12 @@ class RoomView(QGraphicsView):
             self._animation.stop()
             self._animation.deleteLater()
             self._animation = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self.scene()
+        if isinstance(scene, RoomScene):  # several views may share the scene: tell it which
+            scene.set_far_view(self.zoom < FAR_SCALE)
+        super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

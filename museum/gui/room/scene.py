@@ -8,7 +8,6 @@ and reports clicks and drops as signals for the page to act on.
 from __future__ import annotations
 
 import itertools
-import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -20,8 +19,8 @@ from museum.core.records import ItemRecord
 from museum.core.room import RoomLayout
 from museum.gui.mime import item_ids_from_mime
 from museum.gui.room import level_cache
-from museum.gui.room.backdrop import Wall, paint_backdrop
-from museum.gui.room.cabinet_item import CabinetItem
+from museum.gui.room.backdrop import DARK, FADE, Wall, paint_backdrop
+from museum.gui.room.cabinet_item import FAR_SCALE, THUMB_BUCKET, CabinetItem
 from museum.gui.room.exhibit_item import ExhibitItem
 from museum.gui.room.geometry import (
     CABINET_GAP, CROWN, FLOOR_DEPTH, FRAME, INNER_PAD, SHELF_HEIGHT, SLOT_WIDTH, WALL_ABOVE,
@@ -30,7 +29,7 @@ from museum.gui.room.geometry import (
 from museum.gui.room.walls import plan_walls
 
 CABINET_FOOT = 36.0  # cabinets stand a little in front of the wall
-TILE = 1024.0  # background tiles, in scene units
+BACKDROP_BUCKET = 1.0  # the walls are soft anyway: never painted sharper than 1:1
 DEFAULT_ASPECT = 16 / 10  # the shape of view the walls are planned for until told otherwise
 _tile_tokens = itertools.count(1)
 
@@ -52,6 +51,7 @@ class RoomScene(QGraphicsScene):
         self.walls: list[Wall] = []
         self.wall_runs: list[list[str]] = []  # cabinet names on each wall, left to right
         self.aspect = DEFAULT_ASPECT
+        self.far_view = False
         self._tiles_token = next(_tile_tokens)
         self._indicator = QGraphicsRectItem()
         self._indicator.setBrush(QColor(255, 220, 140, 200))
@@ -81,6 +81,13 @@ class RoomScene(QGraphicsScene):
             self._add_exhibits(item, records)
         self.wall_runs = []
         self._hang_walls()
+
+    def set_far_view(self, far: bool) -> None:
+        """Whether the view about to paint sees the cabinets from afar (as whole pictures)."""
+        if far != self.far_view:
+            self.far_view = far
+            for exhibit in self.exhibits.values():
+                exhibit.set_far_view(far)
 
     def set_aspect(self, aspect: float) -> bool:
         """Plan the walls for a view of this shape (width / height); True if they changed."""
@@ -126,6 +133,7 @@ class RoomScene(QGraphicsScene):
             for slot, record in enumerate(shown):
                 rect = geometry.slot_rect(number, slot, len(shown))
                 exhibit = ExhibitItem(record, rect, geometry.shelf_surface(number), cabinet)
+                exhibit.set_far_view(self.far_view)
                 self.exhibits[record.id] = exhibit
 
     def cabinet_rect(self, name: str) -> QRectF:
@@ -211,20 +219,51 @@ class RoomScene(QGraphicsScene):
         """The walls and floors, from tiles cached per zoom level: a frame blits a few pixmaps
         rather than blending a dozen gradients over the whole view."""
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(), most=1.0)
-        for key, tile in self.background_tiles(rect):
-            picture = level_cache.cached_picture(
-                (self._tiles_token, key), tile, bucket,
-                lambda p, t=tile: paint_backdrop(p, t, self.walls, self.sceneRect()),
-                opaque=True)
-            painter.drawPixmap(tile, picture, QRectF(picture.rect()))
+        bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
+                                        most=BACKDROP_BUCKET)
+        # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        level_cache.draw_tiled(
+            painter, (self._tiles_token, "backdrop"), rect, bucket, self._paint_backdrop,
+            origin=self.sceneRect().topLeft(), opaque=True, stand_in=self._paint_backdrop_thumb,
+            done=lambda: self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
 
-    def background_tiles(self, rect: QRectF) -> list[tuple[tuple[int, int], QRectF]]:
-        """The background tiles (key, scene rectangle) that cover `rect`."""
-        origin = self.sceneRect().topLeft()
-        first_x = math.floor((rect.left() - origin.x()) / TILE)
-        first_y = math.floor((rect.top() - origin.y()) / TILE)
-        last_x = math.ceil((rect.right() - origin.x()) / TILE)
-        last_y = math.ceil((rect.bottom() - origin.y()) / TILE)
-        return [((x, y), QRectF(origin.x() + x * TILE, origin.y() + y * TILE, TILE, TILE))
-                for x in range(first_x, last_x) for y in range(first_y, last_y)]
+    def _paint_backdrop(self, painter: QPainter, tile: QRectF) -> None:
+        paint_backdrop(painter, tile, self.walls, self.sceneRect())
+
+    def _paint_backdrop_thumb(self, painter: QPainter, tile: QRectF) -> None:
+        """A rough stand-in for a backdrop tile not painted yet."""
+        world = self.sceneRect().adjusted(-FADE, -FADE, FADE, FADE)
+        thumb = level_cache.cached_picture(
+            (self._tiles_token, "thumb"), world, THUMB_BUCKET,
+            lambda p: self._paint_backdrop(p, world), opaque=True)
+        inside = tile & world
+        if inside != tile:
+            painter.fillRect(tile, DARK)
+        if not inside.isEmpty():
+            painter.drawPixmap(inside, thumb, QRectF(
+                (inside.left() - world.left()) * THUMB_BUCKET,
+                (inside.top() - world.top()) * THUMB_BUCKET,
+                inside.width() * THUMB_BUCKET, inside.height() * THUMB_BUCKET))
+
+    def warm_around(self, visible: QRectF, pixels: float) -> None:
+        """Queue for idle time the pictures a step of zoom or pan from here would need, so that
+        the frames of that step do not have to stand in for them: this zoom level and the ones
+        just above and below, for what is on screen and half a screen around it."""
+        around = visible.adjusted(-visible.width() / 2, -visible.height() / 2,
+                                  visible.width() / 2, visible.height() / 2)
+        for step in (1.0, 1 / 1.5, 1.5):
+            scale = pixels * step
+            for cabinet in self.cabinets.values():
+                if not around.intersects(cabinet.sceneBoundingRect()):
+                    continue
+                if scale < FAR_SCALE:
+                    cabinet.warm_far(scale)
+                else:
+                    cabinet.warm_close(scale)
+
+    def warm_far_view(self, pixels: float) -> None:
+        """Queue every cabinet's far picture (what fit-all shows) for idle time."""
+        for cabinet in self.cabinets.values():
+            cabinet.warm_far(pixels)
