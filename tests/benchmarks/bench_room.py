@@ -9,7 +9,8 @@ Compared in the same run:
 "cold" passes start with empty caches and get no idle time: a missing picture is stood in for
 by another zoom level of it when there is one, else painted during the frame. "idle ticks"
 passes run one tick of the idle warmer (at most 4 ms) between frames, as the event loop does
-between the frames of an animation. "again" is the steady state.
+between the frames of an animation. "again" is the steady state, after the warmer has had idle
+time. The first frame of a cold pass paints the rough stand-ins of everything on screen.
 Target: worst frame under 16 ms.
 """
 
@@ -90,6 +91,12 @@ def _measure(view: RoomView, frames: list[tuple[QPointF, float]], *,
     return times
 
 
+def _idle() -> None:
+    """What the event loop does once the view stops moving: the warmer paints what is queued."""
+    while level_cache.warm_pending():
+        level_cache.warm_some()
+
+
 def _cold(scene: RoomScene) -> None:
     level_cache.clear()
     for exhibit in scene.exhibits.values():
@@ -114,6 +121,7 @@ def run() -> None:
         _cold(scene)
         rows.append(_row(f"silhouettes, cold ({shown} shown, {len(scene.wall_runs)} walls)",
                          _measure(view, frames)))
+        _idle()
         rows.append(_row("silhouettes, again", _measure(view, frames)))
         grid = [_photo(320, hue) for hue in range(0, 360, 45)]
         for index, exhibit in enumerate(scene.exhibits.values()):
@@ -122,6 +130,7 @@ def run() -> None:
         rows.append(_row("grid photos, cold", _measure(view, frames)))
         _cold(scene)
         rows.append(_row("grid photos, idle ticks", _measure(view, frames, idle_ticks=True)))
+        _idle()
         rows.append(_row("grid photos, again", _measure(view, frames)))
         preview = [_photo(1600, hue) for hue in range(0, 360, 45)]
         for index, exhibit in enumerate(scene.exhibits.values()):
@@ -138,7 +147,8 @@ def run() -> None:
             plaque.LEGIBLE_SCALE = legible
             cabinet_item.FAR_SCALE = exhibit_item.FAR_SCALE = far
             exhibit_item.MAX_SPRITE_BUCKET = sprites
-        print_table(("case", "median", "p95", "worst", "CPU median", "CPU worst"), rows)
+        print_table(("case", "median", "p95", "worst", "worst after 1st", "CPU median",
+                     "CPU worst", "CPU worst after 1st"), rows)
         print(f"ms per frame; view 1600×900, {FRAMES} frames: zoom in, pan close up, zoom out; "
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         view.close()
@@ -148,5 +158,5 @@ def run() -> None:
 def _row(name: str, times: list[tuple[float, float]]) -> tuple:
     wall = [t[0] for t in times]
     cpu = [t[1] for t in times]
-    return (name, statistics.median(wall), percentile(wall, 0.95), max(wall),
-            statistics.median(cpu), max(cpu))
+    return (name, statistics.median(wall), percentile(wall, 0.95), max(wall), max(wall[1:]),
+            statistics.median(cpu), max(cpu), max(cpu[1:]))

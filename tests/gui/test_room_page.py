@@ -134,7 +134,11 @@ def test_auto_arrange_fills_the_room(qtbot, demo_catalogue, rule):
     page = _page(qtbot, demo_catalogue)
     changes = []
     page.changes_made.connect(changes.append)
-    assert page.arrange(rule)
+    with qtbot.waitSignal(page.arranged, timeout=20000) as done:
+        assert page.arrange(rule)
+        assert page.busy and not page.toolbar.isEnabled()
+        assert not page.add_cabinet("Meanwhile")  # no other write while it runs
+    assert done.args == [True] and not page.busy and page.toolbar.isEnabled()
     assert changes and changes[0].room
     assert len(page.scene.exhibits) == items.count_items(demo_catalogue)
     assert page.drawer.shown_ids() == []

@@ -11,7 +11,8 @@ from PySide6.QtGui import (
     QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap, QRadialGradient,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget,
+    QGraphicsItem, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem, QWidget,
 )
 
 from museum.core.room import CabinetLayout
@@ -255,6 +256,11 @@ class CabinetItem(QGraphicsItem):
         painter.drawText(plate.translated(0, 0.8), Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(ENGRAVING)
         painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        if self.scene() is not None:
+            self.scene().cabinet_menu_requested.emit(self.name, event.screenPos())
+            event.accept()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:

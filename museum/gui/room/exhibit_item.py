@@ -7,8 +7,8 @@ from PySide6.QtGui import (
     QColor, QDrag, QLinearGradient, QPainter, QPixmap, QRadialGradient,
 )
 from PySide6.QtWidgets import (
-    QApplication, QGraphicsItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent,
-    QStyleOptionGraphicsItem, QWidget,
+    QApplication, QGraphicsItem, QGraphicsSceneContextMenuEvent, QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget,
 )
 
 from museum.core.records import ItemRecord
@@ -258,6 +258,11 @@ class ExhibitItem(QGraphicsItem):
         if self._press is not None and self.scene() is not None:
             self.scene().exhibit_clicked.emit(self.item_id)
         self._press = None
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        if self.scene() is not None:
+            self.scene().exhibit_menu_requested.emit(self.item_id, event.screenPos())
+            event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.scene() is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QStyleOptionGraphicsItem,
@@ -42,6 +42,8 @@ class RoomScene(QGraphicsScene):
     exhibit_double_clicked = Signal(int)
     cabinet_clicked = Signal(str)
     items_dropped = Signal(list, str, int, int)  # ids, cabinet name, shelf (1-based), index
+    exhibit_menu_requested = Signal(int, QPoint)  # item id, screen position
+    cabinet_menu_requested = Signal(str, QPoint)  # cabinet name, screen position
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
