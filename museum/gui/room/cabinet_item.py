@@ -4,7 +4,6 @@ glass front drawn over its exhibits."""
 from __future__ import annotations
 
 import itertools
-import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -110,14 +109,8 @@ class CabinetItem(QGraphicsItem):
                 warm(pixels)
 
     def _warm_tiles(self, part: str, bucket: float, paint) -> None:
-        rect = self.boundingRect()
-        size = level_cache.TILE_PIXELS / bucket
-        for x in range(math.ceil(rect.width() / size)):
-            for y in range(math.ceil(rect.height() / size)):
-                tile = QRectF(rect.left() + x * size, rect.top() + y * size, size, size) & rect
-                level_cache.warm(((self.token, part), x, y), tile, bucket,
-                                 level_cache.tile_painter(lambda p, _t: paint(p), tile),
-                                 done=self.update, urgent=False)
+        level_cache.warm_tiles((self.token, part), self.boundingRect(), bucket,
+                               lambda p, _tile: paint(p), done=self.update)
 
     def _paint_selection(self, painter: QPainter) -> None:
         """A warm glow around the name plate of the cabinet the toolbar's Cabinet menu acts on

@@ -97,11 +97,48 @@ def draw_tiled(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
     `origin`, each cached on its own (so no single tile takes long to paint). A missing tile
     is drawn by `stand_in` and queued for idle time, or painted now without a stand-in.
     paint(painter, tile) paints (at least) the part `tile` of the picture."""
+    antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+    # Antialiased tile edges would each cover half of a shared pixel: a faint seam between them.
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    try:
+        _draw_tiles(painter, key, area, bucket, paint, origin, bounds, opaque, stand_in, done)
+    finally:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
+
+
+def _draw_tiles(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
+                paint: Callable[[QPainter, QRectF], None], origin: QPointF,
+                bounds: QRectF | None, opaque: bool,
+                stand_in: Callable[[QPainter, QRectF], None] | None,
+                done: Callable[[], None] | None) -> None:
+    for tile_key, tile, padded in tiles(key, area, bucket, origin=origin, bounds=bounds):
+        pixmap = lookup(tile_key, bucket)
+        if pixmap is None and stand_in is not None:
+            stand_in(painter, tile)
+            warm(tile_key, padded, bucket, tile_painter(paint, padded), opaque=opaque,
+                 done=done)
+            continue
+        if pixmap is None:
+            pixmap = cached_picture(tile_key, padded, bucket, tile_painter(paint, padded),
+                                    opaque=opaque)
+        # Each tile is painted a pixel wider all round and drawn without that margin, so that
+        # smooth scaling blends its edge with its neighbour's pixels, not with nothing: no seams.
+        scale_x, scale_y = pixmap.width() / padded.width(), pixmap.height() / padded.height()
+        painter.drawPixmap(tile, pixmap, QRectF(
+            (tile.left() - padded.left()) * scale_x, (tile.top() - padded.top()) * scale_y,
+            tile.width() * scale_x, tile.height() * scale_y))
+
+
+def tiles(key: Hashable, area: QRectF, bucket: float, *, origin: QPointF,
+          bounds: QRectF | None = None) -> list[tuple[Hashable, QRectF, QRectF]]:
+    """(key, tile, tile with a pixel's margin) of every tile of the grid that meets `area`."""
     size = TILE_PIXELS / bucket
+    pad = 1.0 / bucket
     first_x = math.floor((area.left() - origin.x()) / size)
     first_y = math.floor((area.top() - origin.y()) / size)
     last_x = math.ceil((area.right() - origin.x()) / size)
     last_y = math.ceil((area.bottom() - origin.y()) / size)
+    found = []
     for x in range(first_x, last_x):
         for y in range(first_y, last_y):
             tile = QRectF(origin.x() + x * size, origin.y() + y * size, size, size)
@@ -109,16 +146,17 @@ def draw_tiled(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
                 tile = tile & bounds
                 if tile.isEmpty():
                     continue
-            tile_key = (key, x, y)
-            pixmap = lookup(tile_key, bucket)
-            paint_tile = tile_painter(paint, tile)
-            if pixmap is None and stand_in is not None:
-                stand_in(painter, tile)
-                warm(tile_key, tile, bucket, paint_tile, opaque=opaque, done=done)
-                continue
-            if pixmap is None:
-                pixmap = cached_picture(tile_key, tile, bucket, paint_tile, opaque=opaque)
-            painter.drawPixmap(tile, pixmap, QRectF(pixmap.rect()))
+            found.append(((key, x, y), tile, tile.adjusted(-pad, -pad, pad, pad)))
+    return found
+
+
+def warm_tiles(key: Hashable, bounds: QRectF, bucket: float,
+               paint: Callable[[QPainter, QRectF], None], *,
+               done: Callable[[], None] | None = None) -> None:
+    """Queue every tile of a picture for idle time, after what is already queued."""
+    for tile_key, _tile, padded in tiles(key, bounds, bucket, origin=bounds.topLeft(),
+                                         bounds=bounds):
+        warm(tile_key, padded, bucket, tile_painter(paint, padded), done=done, urgent=False)
 
 
 def tile_painter(paint: Callable[[QPainter, QRectF], None],

@@ -240,6 +240,7 @@ class RoomScene(QGraphicsScene):
         thumb = level_cache.cached_picture(
             (self._tiles_token, "thumb"), world, THUMB_BUCKET,
             lambda p: self._paint_backdrop(p, world), opaque=True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)  # it is rough
         inside = tile & world
         if inside != tile:
             painter.fillRect(tile, DARK)
@@ -248,6 +249,7 @@ class RoomScene(QGraphicsScene):
                 (inside.left() - world.left()) * THUMB_BUCKET,
                 (inside.top() - world.top()) * THUMB_BUCKET,
                 inside.width() * THUMB_BUCKET, inside.height() * THUMB_BUCKET))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
 
     def warm_around(self, visible: QRectF, pixels: float) -> None:
         """Queue for idle time the pictures a step of zoom or pan from here would need, so that
