@@ -7,10 +7,11 @@ import itertools
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QRadialGradient,
+    QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap, QRadialGradient,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget,
+    QGraphicsItem, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem, QWidget,
 )
 
 from museum.core.room import CabinetLayout
@@ -19,8 +20,11 @@ from museum.gui.room import level_cache
 from museum.gui.room.materials import ENGRAVING, brass_gradient, brush
 
 CORNICE_OVERHANG = 12.0
-FAR_SCALE = 0.34
+FAR_SCALE = 0.6
 """Zoomed out below this, a cabinet is one cached picture with its items in it."""
+FAR_BUCKET = 2 ** -0.5  # the sharpest far picture
+THUMB_BUCKET = 1 / 8  # the rough picture that stands in for tiles not painted yet
+MAX_BODY_BUCKET = 2 * 2 ** 0.5  # device pixels per unit of the sharpest cabinet picture
 _tokens = itertools.count(1)
 
 
@@ -38,6 +42,7 @@ class CabinetItem(QGraphicsItem):
         self.glass = GlassFront(self)
         self.glass.setZValue(10)
         self.setToolTip(cabinet.name)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
 
     def boundingRect(self) -> QRectF:
         return self.outer.adjusted(-CORNICE_OVERHANG - 40, -4, CORNICE_OVERHANG + 40, 40)
@@ -45,58 +50,99 @@ class CabinetItem(QGraphicsItem):
     def set_selected_cabinet(self, selected: bool) -> None:
         if selected != self.selected_cabinet:
             self.selected_cabinet = selected
-            self.release_pictures()
             self.update()
 
     def contents_changed(self) -> None:
-        """An item in the cabinet looks different now (a photo arrived): redraw the far view."""
-        level_cache.forget((self.token, "full"))
-        self.update()
+        """An item in the cabinet looks different now (a photo arrived): keep showing the far
+        view as it was and paint it afresh in idle time."""
+        full, thumb = (self.token, "full"), (self.token, "thumb")
+        level_cache.refresh(lambda key: level_cache.owned_by(key, full) or key == thumb,
+                            done=self.update)
 
     def release_pictures(self) -> None:
-        for part in ("body", "full", "glass"):
-            level_cache.forget((self.token, part))
+        """Forget every cached picture of this cabinet and its items (it is going away)."""
+        level_cache.forget_all(self.token)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         pixels = lod * painter.device().devicePixelRatioF()
         rect = self.boundingRect()
-        if lod < FAR_SCALE:
-            picture = level_cache.cached_picture(
-                (self.token, "full"), rect, level_cache.bucket_for(pixels, most=0.5),
-                self._paint_everything)
-        elif pixels > 1.0:  # close up, one or two cabinets fill the view: paint them crisp
-            painter.save()
-            # Nearest-pixel texture sampling: four times faster, and no one sees the difference.
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-            self._paint_body_all(painter, reflections=False)
-            painter.restore()
-            return
-        else:
-            picture = level_cache.cached_picture(
-                (self.token, "body"), rect, level_cache.bucket_for(pixels), self._paint_body_all)
-        painter.drawPixmap(rect, picture, QRectF(picture.rect()))
+        area = option.exposedRect & rect
+        if lod < FAR_SCALE:  # the cabinet with its items, as one picture
+            bucket = level_cache.bucket_for(pixels, most=FAR_BUCKET, fine=True)
+            part, paint = "full", self._paint_everything
+        else:  # the empty cabinet; its items paint themselves
+            bucket = level_cache.bucket_for(pixels, most=MAX_BODY_BUCKET, fine=True)
+            part, paint = "body", self._paint_body_all
+        level_cache.draw_tiled(painter, (self.token, part), area, bucket,
+                               lambda p, _tile: paint(p), origin=rect.topLeft(), bounds=rect,
+                               stand_in=self._paint_thumb, done=self.update)
+        if self.selected_cabinet:
+            self._paint_selection(painter)
 
-    def _paint_body_all(self, painter: QPainter, *, reflections: bool = True) -> None:
+    def _paint_thumb(self, painter: QPainter, tile: QRectF) -> None:
+        """A rough stand-in for a tile not painted yet: the same part of a small picture."""
+        rect = self.boundingRect()
+        thumb = level_cache.cached_picture((self.token, "thumb"), rect, THUMB_BUCKET,
+                                           self._paint_everything)
+        source = QRectF((tile.left() - rect.left()) * THUMB_BUCKET,
+                        (tile.top() - rect.top()) * THUMB_BUCKET,
+                        tile.width() * THUMB_BUCKET, tile.height() * THUMB_BUCKET)
+        painter.drawPixmap(tile, thumb, source)
+
+    def warm_far(self, pixels: float) -> None:
+        """Queue the small stand-in and the far picture at this zoom for idle time."""
+        rect = self.boundingRect()
+        level_cache.warm((self.token, "thumb"), rect, THUMB_BUCKET, self._paint_everything,
+                         urgent=False)
+        self._warm_tiles("full", level_cache.bucket_for(pixels, most=FAR_BUCKET, fine=True),
+                         self._paint_everything)
+
+    def warm_close(self, pixels: float) -> None:
+        """Queue the body and every item's picture at this zoom for idle time."""
+        self._warm_tiles("body", level_cache.bucket_for(pixels, most=MAX_BODY_BUCKET, fine=True),
+                         self._paint_body_all)
+        for child in self.childItems():
+            warm = getattr(child, "warm_sprite", None)
+            if warm is not None:
+                warm(pixels)
+
+    def _warm_tiles(self, part: str, bucket: float, paint) -> None:
+        level_cache.warm_tiles((self.token, part), self.boundingRect(), bucket,
+                               lambda p, _tile: paint(p), done=self.update)
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        """A warm glow around the name plate of the cabinet the toolbar's Cabinet menu acts on
+        (drawn over the cached picture, so choosing a cabinet repaints nothing else)."""
+        plate = self._plate_rect().adjusted(-6, -5, 6, 5)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(255, 220, 140, 170), 3))
+        painter.drawRoundedRect(plate, 8, 8)
+
+    def _plate_rect(self) -> QRectF:
+        plate_width = min(self.outer.width() - 2 * FRAME - 20, 300.0)
+        return QRectF(self.outer.center().x() - plate_width / 2, 34, plate_width, 32)
+
+    def _paint_body_all(self, painter: QPainter) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         self._paint_floor_shadow(painter)
         self._paint_body(painter)
         self._paint_interior(painter)
         self._paint_shelves(painter)
         self._paint_crown(painter, 1.0)
-        if reflections:  # too faint to notice close up, where they would cost the most
-            self.glass.paint_reflections(painter)
+        self.glass.paint_reflections(painter)
 
     def _paint_everything(self, painter: QPainter) -> None:
         """The cabinet as seen from afar: body, every item (without hover or spotlight), glass."""
+        scale = painter.worldTransform().m11()
         self._paint_body_all(painter)
         for child in self.childItems():
             paint_plain = getattr(child, "paint_plain", None)
             if paint_plain is not None and child is not self.glass:
                 painter.save()
                 painter.translate(child.pos())
-                paint_plain(painter, FAR_SCALE / 2)
+                paint_plain(painter, scale)
                 painter.restore()
         self.glass.paint_glass(painter)
 
@@ -185,11 +231,7 @@ class CabinetItem(QGraphicsItem):
         top_light.setColorAt(1.0, QColor(0, 0, 0, 140))
         painter.fillRect(cornice, top_light)
         painter.fillRect(QRectF(-6, 20, self.outer.width() + 12, 6), QColor(25, 14, 8))
-        plate_width = min(self.outer.width() - 2 * FRAME - 20, 300.0)
-        plate = QRectF(self.outer.center().x() - plate_width / 2, 34, plate_width, 32)
-        if self.selected_cabinet:
-            painter.setBrush(QColor(255, 220, 140, 90))
-            painter.drawRoundedRect(plate.adjusted(-6, -5, 6, 5), 8, 8)
+        plate = self._plate_rect()
         painter.setBrush(QColor(0, 0, 0, 120))
         painter.drawRoundedRect(plate.translated(1.5, 2), 4, 4)
         painter.setBrush(brass_gradient(plate))
@@ -207,6 +249,11 @@ class CabinetItem(QGraphicsItem):
         painter.drawText(plate.translated(0, 0.8), Qt.AlignmentFlag.AlignCenter, text)
         painter.setPen(ENGRAVING)
         painter.drawText(plate, Qt.AlignmentFlag.AlignCenter, text)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        if self.scene() is not None:
+            self.scene().cabinet_menu_requested.emit(self.name, event.screenPos())
+            event.accept()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:

@@ -7,12 +7,13 @@ from PySide6.QtGui import (
     QColor, QDrag, QLinearGradient, QPainter, QPixmap, QRadialGradient,
 )
 from PySide6.QtWidgets import (
-    QApplication, QGraphicsItem, QGraphicsSceneHoverEvent, QGraphicsSceneMouseEvent,
-    QStyleOptionGraphicsItem, QWidget,
+    QApplication, QGraphicsItem, QGraphicsSceneContextMenuEvent, QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget,
 )
 
 from museum.core.records import ItemRecord
 from museum.gui.mime import item_ids_mime
+from museum.gui.room import level_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.geometry import (
     FRAMED_KINDS, PLAQUE_GAP, PLAQUE_HEIGHT, exhibit_box, fit_box,
@@ -22,6 +23,7 @@ from museum.gui.room.silhouettes import metal_brush, silhouette_pixmap
 from museum.gui.room.variants import variant_for
 
 HOVER_LIFT = 5.0
+MAX_SPRITE_BUCKET = 4.0  # closer than this, the few items on screen are painted live
 PREVIEW_SCALE = 1.6  # on-screen pixels per scene unit above which the large photo is worth it
 
 
@@ -46,6 +48,7 @@ class ExhibitItem(QGraphicsItem):
         self.photo_size = ""
         self.hovered = False
         self.spotlit = False
+        self.far_view = False
         self._press: QPointF | None = None
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -61,6 +64,7 @@ class ExhibitItem(QGraphicsItem):
         if pixmap.isNull():
             return
         self.photo, self.photo_size = pixmap, size
+        level_cache.refresh_key(self.sprite_key, done=self.update)
         self.update()
         cabinet = self.parentItem()
         if size == "grid" and hasattr(cabinet, "contents_changed"):
@@ -69,7 +73,18 @@ class ExhibitItem(QGraphicsItem):
     def set_spotlit(self, spotlit: bool) -> None:
         if spotlit != self.spotlit:
             self.spotlit = spotlit
+            self._update_contents_flag()
             self.update()
+
+    def set_far_view(self, far: bool) -> None:
+        """Seen from afar, the cabinet's picture shows this item: unless lit, it paints nothing
+        and Qt need not even call paint() (500 calls a frame add up)."""
+        self.far_view = far
+        self._update_contents_flag()
+
+    def _update_contents_flag(self) -> None:
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents,
+                     self.far_view and not (self.hovered or self.spotlit))
 
     def picture_rect(self) -> QRectF:
         """Where the picture stands, in item coordinates (photos keep their proportions)."""
@@ -93,9 +108,41 @@ class ExhibitItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
-        if scale < FAR_SCALE and not (self.hovered or self.spotlit):
+        ratio = painter.device().devicePixelRatioF()
+        if self.hovered or self.spotlit:
+            self.paint_at(painter, scale, ratio)  # one or two items: drawn live, lit as they are
+            return
+        if scale < FAR_SCALE:
             return  # the cabinet's far picture already shows this item
-        self.paint_at(painter, scale, painter.device().devicePixelRatioF())
+        picture = self.sprite(scale * ratio)
+        if picture is None:
+            self.paint_at(painter, scale, ratio)
+        else:
+            painter.drawPixmap(self.boundingRect(), picture, QRectF(picture.rect()))
+
+    def sprite(self, pixels: float, *, must: bool = False) -> QPixmap | None:
+        """This item (photo, shadow, plaque) as one cached picture for `pixels` device pixels
+        per scene unit, or a near zoom level of it while the right one waits for idle time;
+        None when there is none yet (or the zoom is beyond what is worth caching)."""
+        if pixels > MAX_SPRITE_BUCKET:
+            return None
+        bucket = level_cache.bucket_for(pixels, most=MAX_SPRITE_BUCKET, fine=True)
+        return level_cache.picture_or_stand_in(
+            self.sprite_key, self.boundingRect(), bucket,
+            lambda painter, b=bucket: self.paint_plain(painter, b), done=self.update,
+            must=must)
+
+    def warm_sprite(self, pixels: float) -> None:
+        if pixels <= MAX_SPRITE_BUCKET:
+            bucket = level_cache.bucket_for(pixels, most=MAX_SPRITE_BUCKET, fine=True)
+            level_cache.warm(self.sprite_key, self.boundingRect(), bucket,
+                             lambda painter, b=bucket: self.paint_plain(painter, b),
+                             done=self.update, urgent=False)
+
+    @property
+    def sprite_key(self) -> tuple:
+        cabinet = self.parentItem()
+        return (getattr(cabinet, "token", 0), ("exhibit", self.item_id))
 
     def paint_plain(self, painter: QPainter, scale: float) -> None:
         """This item without hover or spotlight, for the cabinet's far picture."""
@@ -184,10 +231,12 @@ class ExhibitItem(QGraphicsItem):
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = True
+        self._update_contents_flag()
         self.update()
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.hovered = False
+        self._update_contents_flag()
         self.update()
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -209,6 +258,11 @@ class ExhibitItem(QGraphicsItem):
         if self._press is not None and self.scene() is not None:
             self.scene().exhibit_clicked.emit(self.item_id)
         self._press = None
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        if self.scene() is not None:
+            self.scene().exhibit_menu_requested.emit(self.item_id, event.screenPos())
+            event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.scene() is not None:

@@ -56,6 +56,8 @@ class PhotoLoader(QObject):
         key = (photo_id, size)
         if key in self._waiting:
             self._waiting[key].append(exhibit)
+            if key not in self._stack:
+                return  # already being read: the exhibit gets it when it arrives
             self._stack.remove(key)
         else:
             self._waiting[key] = [exhibit]

@@ -11,11 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMenu, QMessageBox, QSplitter, QToolBar, QToolButton, QVBoxLayout,
-    QWidget,
+    QLabel, QMenu, QSplitter, QToolBar, QToolButton, QVBoxLayout, QWidget,
 )
 
 from museum.core import room
@@ -24,7 +23,8 @@ from museum.core.changes import Changes
 from museum.core.errors import MuseumError
 from museum.core.items import get_records
 from museum.core.room_arrange import ARRANGE_RULES, arrange_room, item_of_the_day
-from museum.gui.room.cabinet_dialogs import CabinetDialog
+from museum.gui.room import room_menus
+from museum.gui.room import room_questions as questions
 from museum.gui.room.detail_card import DetailCard
 from museum.gui.room.exhibit_item import PREVIEW_SCALE
 from museum.gui.room.photo_loader import PhotoLoader
@@ -33,6 +33,7 @@ from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
 from museum.gui.room.storage_drawer import StorageDrawer
 from museum.gui.room.tour import TourWindow
+from museum.gui.workers import run_task
 
 LOD_DELAY_MS = 120
 
@@ -42,6 +43,7 @@ class RoomPage(QWidget):
 
     item_opened = Signal(int)
     changes_made = Signal(object)
+    arranged = Signal(bool)  # an auto-arrange finished (True) or failed (False)
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -52,16 +54,21 @@ class RoomPage(QWidget):
         self.current_cabinet: str | None = None
         self.spotlit: int | None = None
         self.last_message = ""
+        self.busy = False
+        self._task = None
         self.tour: TourWindow | None = None
+        self.menu: QMenu | None = None  # the last right-click menu shown
         self._opened_on_item = False
         self.scene = RoomScene(self)
-        self.view = RoomView(self.scene)
+        self.view = RoomView(self.scene, plans_walls=True)
         self.drawer = StorageDrawer(catalogue)
         self.card = DetailCard(self.view)
         self.toast = QLabel(self.view)
         self.toast.setStyleSheet("background: rgba(20,12,6,220); color: #f3e6c8; padding: 8px"
                                  " 14px; border-radius: 8px; border: 1px solid #b08a45;")
         self.toast.hide()
+        self._toast_timer = QTimer(self, singleShot=True, interval=4500)
+        self._toast_timer.timeout.connect(self.toast.hide)
         self.photos = PhotoLoader(catalogue, self)
         self._lod_timer = QTimer(self, singleShot=True, interval=LOD_DELAY_MS)
         self._lod_timer.timeout.connect(self._refresh_detail)
@@ -85,16 +92,16 @@ class RoomPage(QWidget):
         bar = QToolBar("Room")
         arrange = QMenu("Arrange", self)
         for rule in ARRANGE_RULES:
-            arrange.addAction(f"By {rule}", lambda r=rule: self._ask_arrange(r))
+            arrange.addAction(f"By {rule}", lambda r=rule: questions.ask_arrange(self, r))
         self._menu_button(bar, "Auto-arrange", arrange)
-        bar.addAction("Add cabinet", self._ask_add_cabinet)
+        bar.addAction("Add cabinet", lambda: questions.ask_add_cabinet(self))
         cabinet = QMenu("Cabinet", self)
-        cabinet.addAction("Rename…", self._ask_rename)
-        cabinet.addAction("Resize…", self._ask_resize)
+        cabinet.addAction("Rename…", lambda: questions.ask_rename(self))
+        cabinet.addAction("Resize…", lambda: questions.ask_resize(self))
         cabinet.addAction("Move left", lambda: self.move_current_cabinet(-1))
         cabinet.addAction("Move right", lambda: self.move_current_cabinet(1))
         cabinet.addSeparator()
-        cabinet.addAction("Remove…", self._ask_remove)
+        cabinet.addAction("Remove…", lambda: questions.ask_remove(self))
         self._menu_button(bar, "Cabinet", cabinet)
         bar.addSeparator()
         bar.addAction("Fit all", lambda: self.view.fit_all(animated=True))
@@ -103,8 +110,9 @@ class RoomPage(QWidget):
         bar.addSeparator()
         bar.addAction("Tour", self.start_tour)
         poster = QMenu("Poster", self)
-        poster.addAction("Whole room…", lambda: self._ask_poster(None))
-        poster.addAction("This cabinet…", lambda: self._ask_poster(self.current_cabinet))
+        poster.addAction("Whole room…", lambda: questions.ask_poster(self, None))
+        poster.addAction("This cabinet…",
+                         lambda: questions.ask_poster(self, self.current_cabinet))
         self._menu_button(bar, "Poster", poster)
         return bar
 
@@ -121,6 +129,8 @@ class RoomPage(QWidget):
         self.scene.exhibit_double_clicked.connect(self.item_opened)
         self.scene.cabinet_clicked.connect(self._on_cabinet_clicked)
         self.scene.items_dropped.connect(self.place_items)
+        self.scene.exhibit_menu_requested.connect(self._show_exhibit_menu)
+        self.scene.cabinet_menu_requested.connect(self._show_cabinet_menu)
         self.drawer.items_returned.connect(self.return_to_storage)
         self.card.opened.connect(self.item_opened)
         self.card.closed.connect(lambda: self._spotlight(None))
@@ -167,6 +177,10 @@ class RoomPage(QWidget):
     # --- writing -------------------------------------------------------------------------
 
     def _write(self, action: Callable[[], Changes], done: str = "") -> bool:
+        """A small write (one drop, one cabinet: a few milliseconds) done here and now."""
+        if self.busy:
+            self.show_message("The room is being arranged; one moment.")
+            return False
         try:
             changes = action()
         except MuseumError as error:
@@ -190,11 +204,41 @@ class RoomPage(QWidget):
                            f"Moved {len(shown)} to storage.")
 
     def arrange(self, by: str) -> bool:
-        ok = self._write(lambda: arrange_room(self.catalogue, by=by),
-                         f"Arranged the room by {by}.")
-        if ok:
-            self.view.fit_all(animated=True)
-        return ok
+        """Start re-arranging the whole room (up to a thousand items) on the write thread; the
+        page shows it is busy and takes no other change until `arranged` fires."""
+        if self.busy:
+            self.show_message("The room is being arranged; one moment.")
+            return False
+        self._set_busy(True, f"Arranging the room by {by}…")
+        self._task = run_task(lambda: arrange_room(self.catalogue, by=by), writes=True,
+                              on_done=lambda changes: self._on_arranged(by, changes),
+                              on_error=self._on_arrange_failed)
+        return True
+
+    def _on_arranged(self, by: str, changes: Changes) -> None:
+        self._set_busy(False)
+        self.reload()
+        self.view.fit_all(animated=True)
+        self.show_message(f"Arranged the room by {by}.")
+        self.changes_made.emit(changes)
+        self.arranged.emit(True)
+
+    def _on_arrange_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.show_message(message)
+        self.arranged.emit(False)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self.busy = busy
+        self.toolbar.setEnabled(not busy)
+        self.drawer.setEnabled(not busy)
+        self.view.setInteractive(not busy)  # look around, but no drops while it moves things
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+            self.show_message(text, sticky=True)
+        else:
+            self.unsetCursor()
+            self.toast.hide()
 
     def add_cabinet(self, name: str, *, shelves: int = 4, width: int = 5) -> bool:
         ok = self._write(lambda: room.add_cabinet(self.catalogue, name=name, shelf_count=shelves,
@@ -234,6 +278,37 @@ class RoomPage(QWidget):
         position = self.layout_now.cabinet(name).position + step
         return self._write(lambda: room.move_cabinet(self.catalogue, name=name,
                                                      position=max(0, position)))
+
+    def move_to_cabinet(self, item_id: int, cabinet: str) -> bool:
+        """Move an item to the first shelf of `cabinet` with room (the menu's Move to)."""
+        if self.layout_now is None:
+            return False
+        target = self.layout_now.cabinet(cabinet)
+        shelf = next((n for n, row in enumerate(target.shelves, start=1)
+                      if len(row) < target.width), 1)
+        return self._write(lambda: room.place_items(self.catalogue, item_ids=[item_id],
+                                                    cabinet=target.name, shelf=shelf),
+                           f"Moved to '{target.name}'.")
+
+    # --- right-click menus ---------------------------------------------------------------
+
+    def _show_exhibit_menu(self, item_id: int, screen_pos: QPoint) -> None:
+        self.menu = room_menus.exhibit_menu(self, item_id)
+        self.menu.popup(screen_pos)
+
+    def _show_cabinet_menu(self, name: str, screen_pos: QPoint) -> None:
+        self._on_cabinet_clicked(name)  # the menu acts on the cabinet it was opened on
+        self.menu = room_menus.cabinet_menu(self, name)
+        self.menu.popup(screen_pos)
+
+    def ask_rename(self) -> None:
+        questions.ask_rename(self)
+
+    def ask_resize(self) -> None:
+        questions.ask_resize(self)
+
+    def ask_remove(self) -> None:
+        questions.ask_remove(self)
 
     # --- visiting ------------------------------------------------------------------------
 
@@ -311,10 +386,12 @@ class RoomPage(QWidget):
         self._lod_timer.start()
 
     def _refresh_detail(self) -> None:
-        """Close up, swap in the large photos for the items on screen."""
+        """Paint ahead (in idle time) what the next zoom or pan will need; close up, swap in
+        the large photos for the items on screen."""
+        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        self.scene.warm_around(visible, self.view.zoom * self.view.devicePixelRatioF())
         if self.view.zoom < PREVIEW_SCALE / 2:
             return
-        visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         for exhibit in self.scene.exhibits.values():
             if exhibit.photo_id is not None and \
                     visible.intersects(exhibit.mapRectToScene(exhibit.boundingRect())):
@@ -322,13 +399,15 @@ class RoomPage(QWidget):
 
     # --- messages and overlays -----------------------------------------------------------
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, sticky: bool = False) -> None:
         self.last_message = text
         self.toast.setText(text)
         self.toast.adjustSize()
         self._place_overlays()
         self.toast.show()
-        QTimer.singleShot(4500, self.toast.hide)
+        self._toast_timer.stop()
+        if not sticky:
+            self._toast_timer.start()
 
     def _place_overlays(self) -> None:
         viewport = self.view.rect()
@@ -346,55 +425,3 @@ class RoomPage(QWidget):
             self._opened_on_item = True
             self.view.fit_all()
             QTimer.singleShot(0, self.show_item_of_the_day)
-
-    # --- asking --------------------------------------------------------------------------
-
-    def _ask_arrange(self, rule: str) -> None:
-        if self.layout_now and self.layout_now.cabinets:
-            answer = QMessageBox.question(
-                self, "Auto-arrange", f"Replace the room's cabinets with new ones by {rule}? "
-                "Every item stays in the catalogue.")
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.arrange(rule)
-
-    def _ask_add_cabinet(self) -> None:
-        count = len(self.scene.cabinets) + 1
-        dialog = CabinetDialog("Add cabinet", name=f"Cabinet {count}", parent=self)
-        if dialog.exec():
-            self.add_cabinet(dialog.name.text(), shelves=dialog.shelves.value(),
-                             width=dialog.width.value())
-
-    def _ask_rename(self) -> None:
-        if self.current_cabinet is None:
-            return
-        dialog = CabinetDialog("Rename cabinet", name=self.current_cabinet, shelves=None,
-                               width=None, parent=self)
-        if dialog.exec():
-            self.rename_cabinet(dialog.name.text())
-
-    def _ask_resize(self) -> None:
-        if self.current_cabinet is None or self.layout_now is None:
-            return
-        cabinet = self.layout_now.cabinet(self.current_cabinet)
-        dialog = CabinetDialog("Resize cabinet", name=cabinet.name, shelves=cabinet.shelf_count,
-                               width=cabinet.width, parent=self)
-        dialog.name.setReadOnly(True)
-        if dialog.exec():
-            self.resize_cabinet(dialog.shelves.value(), dialog.width.value())
-
-    def _ask_remove(self) -> None:
-        if self.current_cabinet is None:
-            return
-        answer = QMessageBox.question(self, "Remove cabinet", f"Remove '{self.current_cabinet}'?"
-                                      " Its items go back to storage.")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.remove_cabinet()
-
-    def _ask_poster(self, cabinet: str | None) -> None:
-        default = f"{cabinet or 'Trophy room'}.png"
-        path, _ = QFileDialog.getSaveFileName(self, "Save poster", default, "PNG image (*.png)")
-        if path:
-            self.export_poster(Path(path), cabinet=cabinet)
-
-

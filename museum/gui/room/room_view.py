@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal,
 )
-from PySide6.QtGui import QKeyEvent, QNativeGestureEvent, QPainter, QWheelEvent
+from PySide6.QtGui import (
+    QKeyEvent, QNativeGestureEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
 
+from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.scene import RoomScene
 
 MAX_SCALE = 5.0
@@ -19,8 +22,10 @@ class RoomView(QGraphicsView):
 
     view_changed = Signal()
 
-    def __init__(self, scene: RoomScene, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: RoomScene, parent: QWidget | None = None, *,
+                 plans_walls: bool = False) -> None:
         super().__init__(scene, parent)
+        self.plans_walls = plans_walls  # the room's own view hangs the walls to fit its shape
         self.setRenderHints(QPainter.RenderHint.Antialiasing |
                             QPainter.RenderHint.SmoothPixmapTransform |
                             QPainter.RenderHint.TextAntialiasing)
@@ -122,6 +127,20 @@ class RoomView(QGraphicsView):
             self._animation.stop()
             self._animation.deleteLater()
             self._animation = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        scene = self.scene()
+        if isinstance(scene, RoomScene):  # several views may share the scene: tell it which
+            scene.set_far_view(self.zoom < FAR_SCALE)
+        super().paintEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        scene = self.scene()
+        size = self.viewport().size()
+        if self.plans_walls and isinstance(scene, RoomScene) and size.height() > 50:
+            if scene.set_aspect(size.width() / size.height()):
+                self.fit_all()
 
     # --- input ---------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The room as a QGraphicsScene: wall, floor and lights behind a row of cabinets.
+"""The room as a QGraphicsScene: cabinets standing along one or more walls, each wall with its
+lamps, wainscot and strip of floor, walls stacked one above the other on screen.
 
 The scene knows nothing of the catalogue: it is given a RoomLayout and the records to show,
 and reports clicks and drops as signals for the page to act on.
@@ -7,10 +8,9 @@ and reports clicks and drops as signals for the page to act on.
 from __future__ import annotations
 
 import itertools
-import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen, QRadialGradient
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QStyleOptionGraphicsItem,
 )
@@ -19,35 +19,41 @@ from museum.core.records import ItemRecord
 from museum.core.room import RoomLayout
 from museum.gui.mime import item_ids_from_mime
 from museum.gui.room import level_cache
-from museum.gui.room.cabinet_item import CabinetItem
+from museum.gui.room.backdrop import DARK, FADE, Wall, paint_backdrop
+from museum.gui.room.cabinet_item import FAR_SCALE, THUMB_BUCKET, CabinetItem
 from museum.gui.room.exhibit_item import ExhibitItem
 from museum.gui.room.geometry import (
     CABINET_GAP, CROWN, FLOOR_DEPTH, FRAME, INNER_PAD, SHELF_HEIGHT, SLOT_WIDTH, WALL_ABOVE,
     WALL_MARGIN,
 )
-from museum.gui.room.materials import brass_gradient, brush
+from museum.gui.room.walls import plan_walls
 
-FLOOR_LINE = 0.0  # where the wall meets the floor
 CABINET_FOOT = 36.0  # cabinets stand a little in front of the wall
-WAINSCOT = 250.0
-TILE = 1024.0  # background tiles, in scene units
+BACKDROP_BUCKET = 1.0  # the walls are soft anyway: never painted sharper than 1:1
+DEFAULT_ASPECT = 16 / 10  # the shape of view the walls are planned for until told otherwise
 _tile_tokens = itertools.count(1)
 
 
 class RoomScene(QGraphicsScene):
-    """Cabinets along one wall. Rebuild it with show_room() whenever the layout changes."""
+    """Cabinets along the walls. Rebuild it with show_room() whenever the layout changes, and
+    tell it the view's shape with set_aspect() so the walls fill the screen."""
 
     exhibit_clicked = Signal(int)
     exhibit_double_clicked = Signal(int)
     cabinet_clicked = Signal(str)
     items_dropped = Signal(list, str, int, int)  # ids, cabinet name, shelf (1-based), index
+    exhibit_menu_requested = Signal(int, QPoint)  # item id, screen position
+    cabinet_menu_requested = Signal(str, QPoint)  # cabinet name, screen position
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.cabinets: dict[str, CabinetItem] = {}
         self.exhibits: dict[int, ExhibitItem] = {}
         self.layout: RoomLayout | None = None
-        self._lights: list[QPointF] = []
+        self.walls: list[Wall] = []
+        self.wall_runs: list[list[str]] = []  # cabinet names on each wall, left to right
+        self.aspect = DEFAULT_ASPECT
+        self.far_view = False
         self._tiles_token = next(_tile_tokens)
         self._indicator = QGraphicsRectItem()
         self._indicator.setBrush(QColor(255, 220, 140, 200))
@@ -59,31 +65,68 @@ class RoomScene(QGraphicsScene):
 
     # --- building ---------------------------------------------------------------------------
 
-    def show_room(self, layout: RoomLayout, records: dict[int, ItemRecord]) -> None:
-        """Stand the layout's cabinets along the wall with the given items on their shelves."""
+    def show_room(self, layout: RoomLayout, records: dict[int, ItemRecord], *,
+                  aspect: float | None = None) -> None:
+        """Stand the layout's cabinets along the walls with the given items on their shelves."""
         for cabinet in self.cabinets.values():
             cabinet.release_pictures()
             self.removeItem(cabinet)
         self.cabinets.clear()
         self.exhibits.clear()
         self.layout = layout
-        self._lights = []
-        level_cache.forget_all(self._tiles_token)
-        self._tiles_token = next(_tile_tokens)
-        x = 0.0
-        tallest = 3 * SHELF_HEIGHT
+        if aspect is not None:
+            self.aspect = aspect
         for cabinet in layout.cabinets:
             item = CabinetItem(cabinet)
-            item.setPos(x, FLOOR_LINE + CABINET_FOOT - item.outer.height())
             self.addItem(item)
             self.cabinets[cabinet.name] = item
             self._add_exhibits(item, records)
-            self._lights.append(QPointF(x + item.outer.width() / 2, item.pos().y()))
-            tallest = max(tallest, item.outer.height())
-            x += item.outer.width() + CABINET_GAP
-        width = max(x - CABINET_GAP, 4 * SLOT_WIDTH)
-        self.setSceneRect(QRectF(-WALL_MARGIN, FLOOR_LINE - tallest - WALL_ABOVE,
-                                 width + 2 * WALL_MARGIN, tallest + WALL_ABOVE + FLOOR_DEPTH))
+        self.wall_runs = []
+        self._hang_walls()
+
+    def set_far_view(self, far: bool) -> None:
+        """Whether the view about to paint sees the cabinets from afar (as whole pictures)."""
+        if far != self.far_view:
+            self.far_view = far
+            for exhibit in self.exhibits.values():
+                exhibit.set_far_view(far)
+
+    def set_aspect(self, aspect: float) -> bool:
+        """Plan the walls for a view of this shape (width / height); True if they changed."""
+        self.aspect = aspect
+        return self._hang_walls()
+
+    def _hang_walls(self) -> bool:
+        items = list(self.cabinets.values())
+        tallest = max([3 * SHELF_HEIGHT] + [item.outer.height() for item in items])
+        band = WALL_ABOVE + tallest + FLOOR_DEPTH
+        runs = plan_walls([item.outer.width() for item in items], gap=CABINET_GAP,
+                          margin=WALL_MARGIN, band_height=band, aspect=self.aspect)
+        named = [[items[i].name for i in run] for run in runs]
+        if named == self.wall_runs and self.walls:
+            return False
+        self.wall_runs = named
+        widths = [sum(items[i].outer.width() for i in run) + CABINET_GAP * max(0, len(run) - 1)
+                  for run in runs]
+        room_width = max(widths + [4 * SLOT_WIDTH])
+        self.walls = []
+        for number, run in enumerate(runs):
+            top = number * band
+            floor_line = top + WALL_ABOVE + tallest
+            wall = Wall(top=top, floor_line=floor_line, bottom=top + band)
+            x = (room_width - widths[number]) / 2  # each wall's cabinets stand centred on it
+            for index in run:
+                item = items[index]
+                item.setPos(x, floor_line + CABINET_FOOT - item.outer.height())
+                wall.lights.append(QPointF(x + item.outer.width() / 2, item.pos().y()))
+                x += item.outer.width() + CABINET_GAP
+            self.walls.append(wall)
+        level_cache.forget_all(self._tiles_token)
+        self._tiles_token = next(_tile_tokens)
+        self.setSceneRect(QRectF(-WALL_MARGIN, 0, room_width + 2 * WALL_MARGIN,
+                                 band * len(self.walls)))
+        self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        return True
 
     def _add_exhibits(self, cabinet: CabinetItem, records: dict[int, ItemRecord]) -> None:
         geometry = cabinet.geometry
@@ -92,6 +135,7 @@ class RoomScene(QGraphicsScene):
             for slot, record in enumerate(shown):
                 rect = geometry.slot_rect(number, slot, len(shown))
                 exhibit = ExhibitItem(record, rect, geometry.shelf_surface(number), cabinet)
+                exhibit.set_far_view(self.far_view)
                 self.exhibits[record.id] = exhibit
 
     def cabinet_rect(self, name: str) -> QRectF:
@@ -174,111 +218,56 @@ class RoomScene(QGraphicsScene):
     # --- the room itself ----------------------------------------------------------------------
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        """The wall and floor, from tiles cached per zoom level: a frame blits a few pixmaps
+        """The walls and floors, from tiles cached per zoom level: a frame blits a few pixmaps
         rather than blending a dozen gradients over the whole view."""
-        painter.fillRect(rect, QColor("#120b08"))
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(), most=1.0)
-        room = self.sceneRect() & rect
-        first_x = math.floor((room.left() - self.sceneRect().left()) / TILE)
-        first_y = math.floor((room.top() - self.sceneRect().top()) / TILE)
-        x = first_x
-        while self.sceneRect().left() + x * TILE < room.right():
-            y = first_y
-            while self.sceneRect().top() + y * TILE < room.bottom():
-                tile = QRectF(self.sceneRect().left() + x * TILE,
-                              self.sceneRect().top() + y * TILE, TILE, TILE)
-                picture = level_cache.cached_picture(
-                    (self._tiles_token, (x, y)), tile, bucket,
-                    lambda p, t=tile: self.paint_room(p, t), opaque=True)
-                painter.drawPixmap(tile, picture, QRectF(picture.rect()))
-                y += 1
-            x += 1
+        bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
+                                        most=BACKDROP_BUCKET)
+        # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        level_cache.draw_tiled(
+            painter, (self._tiles_token, "backdrop"), rect, bucket, self._paint_backdrop,
+            origin=self.sceneRect().topLeft(), opaque=True, stand_in=self._paint_backdrop_thumb,
+            done=lambda: self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
 
-    def paint_room(self, painter: QPainter, rect: QRectF) -> None:
-        room = self.sceneRect()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.fillRect(rect, QColor("#120b08"))
-        painter.save()
-        painter.setClipRect(room)
-        wall = QRectF(room.left(), room.top(), room.width(), FLOOR_LINE - room.top())
-        floor = QRectF(room.left(), FLOOR_LINE, room.width(), room.bottom() - FLOOR_LINE)
-        painter.fillRect(wall & rect, brush("wall"))
-        self._paint_wall_light(painter, wall, rect)
-        self._paint_wainscot(painter, wall, rect)
-        painter.fillRect(floor & rect, brush("wood_floor", scale=1.2))
-        depth = QLinearGradient(floor.topLeft(), floor.bottomLeft())
-        depth.setColorAt(0.0, QColor(0, 0, 0, 150))
-        depth.setColorAt(0.3, QColor(0, 0, 0, 40))
-        depth.setColorAt(1.0, QColor(0, 0, 0, 120))
-        painter.fillRect(floor & rect, depth)
-        for light in self._lights:
-            if abs(light.x() - rect.center().x()) > rect.width() / 2 + 600:
-                continue
-            _soft_ellipse(painter, QPointF(light.x(), FLOOR_LINE + 90), 420, 110,
-                          ((0.0, QColor(255, 210, 140, 45)), (1.0, QColor(255, 210, 140, 0))))
-        painter.restore()
+    def _paint_backdrop(self, painter: QPainter, tile: QRectF) -> None:
+        paint_backdrop(painter, tile, self.walls, self.sceneRect())
 
-    def _paint_wall_light(self, painter: QPainter, wall: QRectF, rect: QRectF) -> None:
-        dim = QLinearGradient(wall.topLeft(), wall.bottomLeft())
-        dim.setColorAt(0.0, QColor(0, 0, 0, 170))
-        dim.setColorAt(0.45, QColor(0, 0, 0, 60))
-        dim.setColorAt(1.0, QColor(0, 0, 0, 100))
-        painter.fillRect(wall & rect, dim)
-        cornice = QRectF(wall.left(), wall.top(), wall.width(), 34)
-        if cornice.intersects(rect):
-            painter.fillRect(cornice & rect, QColor("#2a1610"))
-            painter.fillRect(QRectF(wall.left(), wall.top() + 30, wall.width(), 5) & rect,
-                             brass_gradient(QRectF(0, wall.top() + 30, 1, 5)))
-        for light in self._lights:
-            if abs(light.x() - rect.center().x()) > rect.width() / 2 + 700:
-                continue
-            centre = QPointF(light.x(), light.y() - 40)
-            _soft_ellipse(painter, centre, 560, 420,
-                          ((0.0, QColor(255, 200, 130, 95)), (0.5, QColor(255, 190, 120, 35)),
-                           (1.0, QColor(255, 190, 120, 0))))
-            lamp = QRectF(light.x() - 26, wall.top() + 36, 52, 22)
-            painter.setBrush(brass_gradient(lamp))
-            painter.drawRoundedRect(lamp, 6, 6)
-            painter.setBrush(QColor(255, 246, 220))
-            painter.drawEllipse(QPointF(light.x(), lamp.bottom()), 14, 4)
+    def _paint_backdrop_thumb(self, painter: QPainter, tile: QRectF) -> None:
+        """A rough stand-in for a backdrop tile not painted yet."""
+        world = self.sceneRect().adjusted(-FADE, -FADE, FADE, FADE)
+        thumb = level_cache.cached_picture(
+            (self._tiles_token, "thumb"), world, THUMB_BUCKET,
+            lambda p: self._paint_backdrop(p, world), opaque=True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)  # it is rough
+        inside = tile & world
+        if inside != tile:
+            painter.fillRect(tile, DARK)
+        if not inside.isEmpty():
+            painter.drawPixmap(inside, thumb, QRectF(
+                (inside.left() - world.left()) * THUMB_BUCKET,
+                (inside.top() - world.top()) * THUMB_BUCKET,
+                inside.width() * THUMB_BUCKET, inside.height() * THUMB_BUCKET))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
 
-    def _paint_wainscot(self, painter: QPainter, wall: QRectF, rect: QRectF) -> None:
-        panel_band = QRectF(wall.left(), FLOOR_LINE - WAINSCOT, wall.width(), WAINSCOT)
-        if not panel_band.intersects(rect):
-            return
-        painter.fillRect(panel_band & rect, brush("cabinet_wood"))
-        painter.fillRect(panel_band & rect, QColor(0, 0, 0, 70))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        left = wall.left() + 30
-        while left < wall.right() - 200:
-            if rect.intersects(QRectF(left, panel_band.top(), 240, WAINSCOT)):
-                panel = QRectF(left, panel_band.top() + 40, 240, WAINSCOT - 80)
-                painter.setPen(QPen(QColor(0, 0, 0, 120), 3))
-                painter.drawRect(panel)
-                painter.setPen(QPen(QColor(255, 210, 150, 35), 1.5))
-                painter.drawRect(panel.adjusted(3, 3, -3, -3))
-            left += 270
-        painter.setPen(Qt.PenStyle.NoPen)
-        rail = QRectF(wall.left(), panel_band.top() - 10, wall.width(), 14)
-        painter.fillRect(rail & rect, brush("cabinet_wood"))
-        painter.fillRect(QRectF(rail.left(), rail.top(), rail.width(), 3) & rect,
-                         QColor(255, 220, 170, 70))
-        skirting = QRectF(wall.left(), FLOOR_LINE - 34, wall.width(), 34)
-        painter.fillRect(skirting & rect, QColor("#1e120b"))
-        painter.fillRect(QRectF(skirting.left(), skirting.top(), skirting.width(), 2) & rect,
-                         QColor(255, 220, 170, 60))
+    def warm_around(self, visible: QRectF, pixels: float) -> None:
+        """Queue for idle time the pictures a step of zoom or pan from here would need, so that
+        the frames of that step do not have to stand in for them: this zoom level and the ones
+        just above and below, for what is on screen and half a screen around it."""
+        around = visible.adjusted(-visible.width() / 2, -visible.height() / 2,
+                                  visible.width() / 2, visible.height() / 2)
+        for step in (1.0, 1 / 1.5, 1.5):
+            scale = pixels * step
+            for cabinet in self.cabinets.values():
+                if not around.intersects(cabinet.sceneBoundingRect()):
+                    continue
+                if scale < FAR_SCALE:
+                    cabinet.warm_far(scale)
+                else:
+                    cabinet.warm_close(scale)
 
-
-def _soft_ellipse(painter: QPainter, centre: QPointF, rx: float, ry: float,
-                  stops: tuple[tuple[float, QColor], ...]) -> None:
-    """A pool of light that fades to nothing exactly at its edge, however flat it is."""
-    painter.save()
-    painter.translate(centre)
-    painter.scale(1.0, ry / rx)
-    gradient = QRadialGradient(QPointF(0, 0), rx)
-    for stop, colour in stops:
-        gradient.setColorAt(stop, colour)
-    painter.setBrush(gradient)
-    painter.drawEllipse(QPointF(0, 0), rx, rx)
-    painter.restore()
+    def warm_far_view(self, pixels: float) -> None:
+        """Queue every cabinet's far picture (what fit-all shows) for idle time."""
+        for cabinet in self.cabinets.values():
+            cabinet.warm_far(pixels)

@@ -45,8 +45,8 @@ class TourWindow(QWidget):
             "QLabel { color: #f6e7c1; background: rgba(20, 12, 6, 200); border-top: 2px solid"
             " #b08a45; padding: 18px 40px; font-family: serif; }")
         self.hint = QLabel("← → to step · Space to pause · Esc to leave", self)
-        self.hint.setStyleSheet("color: rgba(246, 231, 193, 150); background: transparent;"
-                                " padding: 8px 14px; font-size: 12px;")
+        self.hint.setStyleSheet("color: rgba(246, 231, 193, 210); background: rgba(20, 12, 6,"
+                                " 170); border-radius: 6px; padding: 6px 12px; font-size: 12px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
