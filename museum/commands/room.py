@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from museum.commands.arguments import whole_number
 from museum.commands.output import print_json, print_table
 from museum.core import room
 from museum.core.catalogue import Catalogue
@@ -31,21 +32,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     arrange.set_defaults(run=run_arrange)
 
     place = sub.add_parser("place", help="put an item on a shelf")
-    place.add_argument("item_id", type=int, metavar="ITEM_ID")
+    place.add_argument("item_id", type=whole_number, metavar="ITEM_ID")
     place.add_argument("--cabinet", required=True, metavar="NAME")
-    place.add_argument("--shelf", required=True, type=int, metavar="N", help="1 is the top shelf")
-    place.add_argument("--index", type=int, metavar="I",
+    place.add_argument("--shelf", required=True, type=whole_number, metavar="N", help="1 is the top shelf")
+    place.add_argument("--index", type=whole_number, metavar="I",
                        help="place on the shelf from the left, 1 first (default: at the end)")
     place.set_defaults(run=run_place)
 
     remove = sub.add_parser("remove", help="take items off display, back to storage")
-    remove.add_argument("item_ids", type=int, nargs="+", metavar="ITEM_ID")
+    remove.add_argument("item_ids", type=whole_number, nargs="+", metavar="ITEM_ID")
     remove.set_defaults(run=run_remove)
 
     poster = sub.add_parser("poster", help="export the room or one cabinet as a PNG")
     poster.add_argument("--out", required=True, type=Path, metavar="FILE.png")
     poster.add_argument("--cabinet", metavar="NAME")
-    poster.add_argument("--width", type=int, default=4800, metavar="PX")
+    poster.add_argument("--width", type=whole_number, default=4800, metavar="PX")
     poster.set_defaults(run=run_poster)
 
     _register_cabinet_commands(sub)
@@ -57,8 +58,8 @@ def _register_cabinet_commands(sub: argparse._SubParsersAction) -> None:
                                      parser_class=type(cabinet))
     add = actions.add_parser("add", help="stand a new cabinet at the end of the wall")
     add.add_argument("name")
-    add.add_argument("--shelves", type=int, default=4)
-    add.add_argument("--width", type=int, default=5, help="items per shelf")
+    add.add_argument("--shelves", type=whole_number, default=4)
+    add.add_argument("--width", type=whole_number, default=5, help="items per shelf")
     add.set_defaults(run=run_cabinet_add)
     rename = actions.add_parser("rename", help="rename a cabinet")
     rename.add_argument("name")
@@ -66,12 +67,12 @@ def _register_cabinet_commands(sub: argparse._SubParsersAction) -> None:
     rename.set_defaults(run=run_cabinet_rename)
     resize = actions.add_parser("resize", help="change shelves or width; misfits go to storage")
     resize.add_argument("name")
-    resize.add_argument("--shelves", type=int)
-    resize.add_argument("--width", type=int)
+    resize.add_argument("--shelves", type=whole_number)
+    resize.add_argument("--width", type=whole_number)
     resize.set_defaults(run=run_cabinet_resize)
     move = actions.add_parser("move", help="move a cabinet along the wall")
     move.add_argument("name")
-    move.add_argument("--to", type=int, required=True, metavar="POSITION", help="1 is first")
+    move.add_argument("--to", type=whole_number, required=True, metavar="POSITION", help="1 is first")
     move.set_defaults(run=run_cabinet_move)
     remove = actions.add_parser("remove", help="remove a cabinet; its items go to storage")
     remove.add_argument("name")
