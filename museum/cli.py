@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="museum", description="A catalogue of trophies and memorabilia.")
     parser.add_argument("--version", action="version", version=f"museum {__version__}")
     parser.add_argument("--catalogue", type=Path, metavar="DIR",
-                        help="the catalogue folder (default: $MUSEUM_CATALOGUE or your data folder)")
+                        help="the catalogue folder "
+                             "(default: $MUSEUM_CATALOGUE or your data folder)")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     for group in COMMAND_GROUPS:
         group.register(commands)

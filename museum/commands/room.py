@@ -34,7 +34,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     place = sub.add_parser("place", help="put an item on a shelf")
     place.add_argument("item_id", type=whole_number, metavar="ITEM_ID")
     place.add_argument("--cabinet", required=True, metavar="NAME")
-    place.add_argument("--shelf", required=True, type=whole_number, metavar="N", help="1 is the top shelf")
+    place.add_argument("--shelf", required=True, type=whole_number, metavar="N",
+                       help="1 is the top shelf")
     place.add_argument("--index", type=whole_number, metavar="I",
                        help="place on the shelf from the left, 1 first (default: at the end)")
     place.set_defaults(run=run_place)
@@ -72,7 +73,8 @@ def _register_cabinet_commands(sub: argparse._SubParsersAction) -> None:
     resize.set_defaults(run=run_cabinet_resize)
     move = actions.add_parser("move", help="move a cabinet along the wall")
     move.add_argument("name")
-    move.add_argument("--to", type=whole_number, required=True, metavar="POSITION", help="1 is first")
+    move.add_argument("--to", type=whole_number, required=True, metavar="POSITION",
+                      help="1 is first")
     move.set_defaults(run=run_cabinet_move)
     remove = actions.add_parser("remove", help="remove a cabinet; its items go to storage")
     remove.add_argument("name")

@@ -77,7 +77,8 @@ class Manifest:
         except BackupError:
             raise
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            raise BackupError("This file is not a Museum backup (its manifest is not ours).") from None
+            raise BackupError(
+                "This file is not a Museum backup (its manifest is not ours).") from None
 
 
 def safe_member_path(name: str) -> PurePosixPath:

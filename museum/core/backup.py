@@ -87,7 +87,8 @@ def create_backup(
     except OSError as error:
         raise BackupError(_os_error_sentence(error, target)) from None
     except sqlite3.Error as error:
-        raise BackupError(f"The catalogue database could not be read for the backup: {error}.") from None
+        raise BackupError(
+            f"The catalogue database could not be read for the backup: {error}.") from None
     return BackupResult(path=target, manifest=manifest, bytes=target.stat().st_size,
                         problems=problems)
 

@@ -26,7 +26,8 @@ ENVIRONMENT_VARIABLE = "MUSEUM_CATALOGUE"
 
 
 def default_catalogue_path() -> Path:
-    """Where the user's catalogue lives unless told otherwise: $MUSEUM_CATALOGUE or the data folder."""
+    """Where the user's catalogue lives unless told otherwise: $MUSEUM_CATALOGUE or the data
+    folder."""
     chosen = os.environ.get(ENVIRONMENT_VARIABLE)
     if chosen:
         return Path(chosen).expanduser()

@@ -106,7 +106,8 @@ def _check_originals(catalogue: Catalogue, report: CheckReport, progress: Progre
                                    "restore it from a backup.")
         elif sha256_of_file(path) != sha256.lower():
             report.problems.append(f"Photo {photo_id}: its original {relpath} is damaged "
-                                   "(the content does not match its hash); restore it from a backup.")
+                                   "(the content does not match its hash); "
+                                   "restore it from a backup.")
         if progress:
             progress(done, len(photos))
     report.photos_checked = len(photos)

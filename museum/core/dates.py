@@ -36,7 +36,8 @@ def parse_partial_date(text: str | None) -> str | None:
     try:
         dt.date(year, month, day)
     except ValueError:
-        raise ValidationError(f"'{text}' is not a date: {year}-{month:02d} has no day {day}.") from None
+        raise ValidationError(
+            f"'{text}' is not a date: {year}-{month:02d} has no day {day}.") from None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 

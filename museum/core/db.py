@@ -92,7 +92,8 @@ def check_database_is_ours(db_path: Path) -> None:
             catalogue_root=db_path.parent,
         ) from None
     if "alembic_version" not in tables and tables - {"sqlite_sequence"}:
-        raise CatalogueError("This SQLite database was not made by Museum; it has been left untouched.")
+        raise CatalogueError(
+            "This SQLite database was not made by Museum; it has been left untouched.")
 
 
 def _table_names(db_path: Path) -> set[str]:
@@ -224,7 +225,8 @@ def migrate(engine: Engine, *, target: str = "head") -> None:
             revision = stored_revision(connection)
             if revision == HEAD_REVISION and target == "head":
                 return
-            if revision is not None and not any((MIGRATIONS_DIR / "versions").glob(f"{revision}_*.py")):
+            if revision is not None and not any(
+                    (MIGRATIONS_DIR / "versions").glob(f"{revision}_*.py")):
                 raise CatalogueError("This catalogue was made by a newer version of Museum.")
             _run_alembic(connection, target)
     except SQLAlchemyDatabaseError as error:

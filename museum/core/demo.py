@@ -84,7 +84,8 @@ def synthetic_item(rng: random.Random) -> dict[str, Any]:
     year, month = rng.randint(2008, 2025), rng.randint(1, 12)
     # Club seasons start in summer; national-team tournaments take the calendar year.
     season_start = year if month >= 7 else year - 1
-    season = str(year) if level == "International" else f"{season_start}/{(season_start + 1) % 100:02d}"
+    season = (str(year) if level == "International"
+              else f"{season_start}/{(season_start + 1) % 100:02d}")
     achievement = rng.choice(_ACHIEVEMENTS)
     title = _KIND_TITLES[kind].format(achievement=achievement, number=rng.randint(1, 30))
     return dict(

@@ -1,4 +1,5 @@
-"""Browsing: item ids for a search narrowed by facet choices, and how many items each facet value has.
+"""Browsing: item ids for a search narrowed by facet choices, and how many items each facet
+value has.
 
 A facet is an exact value of one field (kind, competition, team, season, location) or a tag. The
 counts of a facet are taken over the items matching the search and every *other* chosen facet, so
@@ -63,7 +64,8 @@ def facet_counts(
             others = {name: value for name, value in chosen.items() if name != facet}
             condition = _base_condition(query, others, trash)
             counts[facet] = [FacetValue(str(value), count)
-                             for value, count in session.execute(_count_statement(facet, condition))]
+                             for value, count
+                             in session.execute(_count_statement(facet, condition))]
     return counts
 
 

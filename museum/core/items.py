@@ -66,7 +66,8 @@ def find_item_ids(
 ) -> list[int]:
     """Ids of the items matching `query` (items in the trash when `trash`), in `sort` order."""
     condition = search_condition(query)
-    statement = select(Item.id).where(_trash_condition(trash), condition).order_by(*sort_order(sort))
+    statement = (select(Item.id).where(_trash_condition(trash), condition)
+                 .order_by(*sort_order(sort)))
     with catalogue.session() as session:
         return list(session.execute(statement).scalars())
 

@@ -113,7 +113,8 @@ def import_into_items(
 
 
 def _prepare_in_order(
-    catalogue: Catalogue, pairs: list[tuple[int, Path]], cancelled: Cancelled | None, report: ImportReport,
+    catalogue: Catalogue, pairs: list[tuple[int, Path]], cancelled: Cancelled | None,
+    report: ImportReport,
 ) -> Iterator[tuple[tuple[int, Path], PreparedPhoto | str]]:
     # A small window of work in flight keeps memory flat however many files are given.
     window: deque[tuple[tuple[int, Path], Future[PreparedPhoto]]] = deque()

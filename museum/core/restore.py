@@ -200,7 +200,8 @@ def _member_reader(archive: zipfile.ZipFile, entry: ManifestEntry) -> Iterator[I
         with archive.open(entry.path) as reader:
             yield reader
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
-        raise BackupError(f"{entry.path} in this backup is damaged; nothing was restored.") from None
+        raise BackupError(
+            f"{entry.path} in this backup is damaged; nothing was restored.") from None
 
 
 def _copy_checked(reader: IO[bytes], writer: IO[bytes] | None, entry: ManifestEntry) -> None:

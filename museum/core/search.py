@@ -70,7 +70,8 @@ def _read_term(query: str, position: int) -> tuple[Term | None, int]:
         position = prefix.end()
     elif prefix and not query[prefix.end():prefix.end() + 1].isdigit():
         raise QueryError(
-            f"'{prefix.group(1)}:' is not a filter; use one of: {', '.join(f + ':' for f in FILTERS)}."
+            f"'{prefix.group(1)}:' is not a filter; "
+            f"use one of: {', '.join(f + ':' for f in FILTERS)}."
         )
     value, phrase, position = _read_value(query, position)
     if field and not value:
@@ -152,7 +153,8 @@ def _season_condition(value: str) -> ColumnElement[bool]:
 def _year_condition(value: str) -> ColumnElement[bool]:
     match = _YEAR_RANGE.match(value)
     if not match:
-        raise QueryError(f"'year:{value}' needs a year or a range, e.g. year:2022 or year:2020..2024.")
+        raise QueryError(
+            f"'year:{value}' needs a year or a range, e.g. year:2022 or year:2020..2024.")
     first, last = match.group(1), match.group(2) or match.group(1)
     if first > last:
         raise QueryError(f"'year:{value}' runs backwards; write the earlier year first.")

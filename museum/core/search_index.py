@@ -20,7 +20,10 @@ _TAGS_OF_ITEM = (
 _SOURCE_COLUMNS = ", ".join(
     _TAGS_OF_ITEM if column == "tags" else f"item.{column}" for column in FTS_COLUMNS
 )
-_INSERT = f"INSERT INTO item_fts(rowid, {', '.join(FTS_COLUMNS)}) SELECT item.id, {_SOURCE_COLUMNS} FROM item"
+_INSERT = (
+    f"INSERT INTO item_fts(rowid, {', '.join(FTS_COLUMNS)})"
+    f" SELECT item.id, {_SOURCE_COLUMNS} FROM item"
+)
 
 
 def reindex_items(session: Session, item_ids: Iterable[int]) -> None:

@@ -51,7 +51,8 @@ class PhotoPanel(QLabel):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         area = self.rect()
         if self.source is None or self.source.isNull():
-            paint_placeholder(painter, area, self.kind or "item", self.palette(), loading=self.waiting)
+            paint_placeholder(painter, area, self.kind or "item", self.palette(),
+                              loading=self.waiting)
             return
         painter.fillRect(area, self.palette().color(QPalette.ColorRole.AlternateBase))
         scaled = self.source.scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio,
@@ -99,13 +100,16 @@ class DetailPane(QScrollArea):
         self.fields.setTextFormat(Qt.TextFormat.RichText)
         self.fields.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_button = QPushButton("Edit…")
-        self.edit_button.clicked.connect(lambda: self.record and self.edit_requested.emit(self.record.id))
+        self.edit_button.clicked.connect(
+            lambda: self.record and self.edit_requested.emit(self.record.id))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
-        self.empty = QLabel("Select an item to see it here.", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty = QLabel("Select an item to see it here.",
+                            alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty.setEnabled(False)
-        for widget in (self.photo, self.strip, self.title, self.subtitle, self.description, self.fields):
+        for widget in (self.photo, self.strip, self.title, self.subtitle, self.description,
+                       self.fields):
             self.layout_.addWidget(widget)
         self.layout_.addLayout(buttons)
         self.layout_.addWidget(self.empty)
@@ -123,8 +127,10 @@ class DetailPane(QScrollArea):
         strip.setMovement(QListView.Movement.Static)
         strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         strip.itemDoubleClicked.connect(
-            lambda item: self.record and self.viewer_requested.emit(self.record.id, item.data(Qt.ItemDataRole.UserRole)))
-        strip.itemClicked.connect(lambda item: self._show_large(item.data(Qt.ItemDataRole.UserRole)))
+            lambda item: self.record and self.viewer_requested.emit(
+                self.record.id, item.data(Qt.ItemDataRole.UserRole)))
+        strip.itemClicked.connect(
+            lambda item: self._show_large(item.data(Qt.ItemDataRole.UserRole)))
         return strip
 
     def show_item(self, record: ItemRecord | None) -> None:
@@ -150,8 +156,10 @@ class DetailPane(QScrollArea):
         self.large_photo_id = photo_id
         pixmap = self.thumbnails.pixmap(photo_id, "preview") if photo_id else None
         if pixmap is None and photo_id:
-            pixmap = self.thumbnails.pixmap(photo_id, "grid")  # sharp enough until the preview comes
-        self.photo.show_photo(pixmap, kind=self.record.kind if self.record else "", waiting=photo_id is not None)
+            # sharp enough until the preview comes
+            pixmap = self.thumbnails.pixmap(photo_id, "grid")
+        self.photo.show_photo(pixmap, kind=self.record.kind if self.record else "",
+                              waiting=photo_id is not None)
 
     def _fill_strip(self) -> None:
         self.strip.clear()
@@ -194,5 +202,6 @@ def _label_html(record: ItemRecord, palette: QPalette) -> str:
         if text:
             rows.append(
                 f"<tr><td style='color:{muted}; padding:3px 14px 3px 0; white-space:nowrap;'>"
-                f"{html.escape(label)}</td><td style='padding:3px 0;'>{html.escape(text)}</td></tr>")
+                f"{html.escape(label)}</td>"
+                f"<td style='padding:3px 0;'>{html.escape(text)}</td></tr>")
     return f"<table cellspacing='0'>{''.join(rows)}</table>"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif);;All files (*)"
+PHOTO_FILTER = ("Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif)"
+                ";;All files (*)")
 
 
 class Dialogs:
@@ -22,7 +23,9 @@ class Dialogs:
     def info(self, parent: QWidget | None, text: str, *, title: str = "Museum") -> None:
         QMessageBox.information(parent, title, text)
 
-    def confirm(self, parent: QWidget | None, text: str, *, action: str, title: str = "Museum") -> bool:
+    def confirm(
+        self, parent: QWidget | None, text: str, *, action: str, title: str = "Museum",
+    ) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -40,10 +43,12 @@ class Dialogs:
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+                QMessageBox.StandardButton.Discard: "discard"}.get(
+                    QMessageBox.StandardButton(answer), "cancel")
 
     def open_photos(self, parent: QWidget | None) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(parent, "Add photos", str(Path.home()), PHOTO_FILTER)
+        names, _ = QFileDialog.getOpenFileNames(parent, "Add photos", str(Path.home()),
+                                                PHOTO_FILTER)
         return [Path(name) for name in names]
 
     def choose_folder(self, parent: QWidget | None, title: str) -> Path | None:
@@ -55,7 +60,9 @@ class Dialogs:
                                                     "Museum backups (*.zip)")
         return Path(name) if name else None
 
-    def choose(self, parent: QWidget | None, title: str, text: str, choices: list[str]) -> str | None:
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: list[str],
+    ) -> str | None:
         """A question answered by one of `choices` (button texts), or None for Cancel."""
         from museum.gui.safety_actions import ask_user
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage, QImageReader, QPixmap
+from PySide6.QtGui import (
+    QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QImage, QImageReader, QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
     QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget,
@@ -126,7 +128,8 @@ class EditorPhotos(QWidget):
         buttons = QHBoxLayout()
         for button in (add, self.primary_button, self.remove_button):
             buttons.addWidget(button)
-        hint = QLabel("Drag photos here from your files; drag to reorder.", objectName="hint", wordWrap=True)
+        hint = QLabel("Drag photos here from your files; drag to reorder.", objectName="hint",
+                      wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<b>Photos</b>"))
@@ -142,7 +145,8 @@ class EditorPhotos(QWidget):
     def load(self, photos: list) -> None:
         self.list.clear()
         for photo in photos:
-            self._append(PhotoEntry(photo_id=photo.id, caption=photo.caption or "", primary=photo.primary))
+            self._append(PhotoEntry(photo_id=photo.id, caption=photo.caption or "",
+                                    primary=photo.primary))
         self._ensure_primary()
 
     def add_paths(self, paths: list[Path]) -> None:
@@ -165,8 +169,9 @@ class EditorPhotos(QWidget):
             if pixmap is not None:
                 item.setIcon(QIcon(pixmap))
         else:
-            self._tasks.append(run_task(lambda path=entry.path: scaled_preview(path),
-                                        on_done=lambda image, item=item: self._set_icon(item, image)))
+            self._tasks.append(run_task(
+                lambda path=entry.path: scaled_preview(path),
+                on_done=lambda image, item=item: self._set_icon(item, image)))
 
     def _set_icon(self, item: QListWidgetItem, image: QImage) -> None:
         if self.list.row(item) >= 0 and not image.isNull():

@@ -1,7 +1,9 @@
-"""The sidebar: the collection, the room or the trash, then facets with counts that narrow the search.
+"""The sidebar: the collection, the room or the trash, then facets with counts that narrow the
+search.
 
 Items dragged from the grid or the table over the "Room" entry open the room page, so that the
-drag can go on to a shelf; dropped on the entry itself they go on display (the window decides where).
+drag can go on to a shelf; dropped on the entry itself they go on display (the window decides
+where).
 """
 
 from __future__ import annotations
@@ -131,7 +133,8 @@ class FacetSidebar(QTreeWidget):
         self._mark_view()
 
     def _mark_view(self) -> None:
-        for item, page in ((self._library, "library"), (self._room, "room"), (self._trash, "trash")):
+        for item, page in ((self._library, "library"), (self._room, "room"),
+                           (self._trash, "trash")):
             font = QFont(self.font())
             font.setBold(page == self.page)
             item.setFont(0, font)

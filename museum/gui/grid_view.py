@@ -7,9 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPainter, QPainterPath, QPalette, QPixmap,
+    QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QPainter, QPainterPath, QPalette,
+    QPixmap,
 )
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+)
 
 from museum.core.dates import format_partial_date
 from museum.gui.drops import photo_files
@@ -32,10 +35,15 @@ class CardDelegate(QStyledItemDelegate):
         self.card = QSize(CARD)
         self._scaled: OrderedDict[tuple[int, int, int], QPixmap] = OrderedDict()
 
-    def sizeHint(self, _option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, _option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex,
+    ) -> QSize:
         return self.card
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         record = index.data(RecordRole)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -48,7 +56,9 @@ class CardDelegate(QStyledItemDelegate):
             self._paint_text(painter, option, card.toRect(), record)
         painter.restore()
 
-    def _paint_frame(self, painter: QPainter, option: QStyleOptionViewItem, card: QRectF, row: int) -> None:
+    def _paint_frame(
+        self, painter: QPainter, option: QStyleOptionViewItem, card: QRectF, row: int,
+    ) -> None:
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
@@ -67,8 +77,11 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(pen)
         painter.drawPath(path)
 
-    def _paint_photo(self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, record) -> None:
-        pixmap = self.thumbnails.pixmap(record.primary_photo_id) if record.primary_photo_id else None
+    def _paint_photo(
+        self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, record,
+    ) -> None:
+        pixmap = (self.thumbnails.pixmap(record.primary_photo_id) if record.primary_photo_id
+                  else None)
         clip = QPainterPath()
         clip.addRoundedRect(QRectF(area), 6, 6)
         painter.save()
@@ -97,14 +110,17 @@ class CardDelegate(QStyledItemDelegate):
             self._scaled.move_to_end(key)
         return scaled
 
-    def _paint_text(self, painter: QPainter, option: QStyleOptionViewItem, card: QRect, record) -> None:
+    def _paint_text(
+        self, painter: QPainter, option: QStyleOptionViewItem, card: QRect, record,
+    ) -> None:
         text_area = card.adjusted(MARGIN + 2, PHOTO_HEIGHT + 6, -MARGIN - 2, -MARGIN)
         title_font = QFont(option.font)
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         metrics = painter.fontMetrics()
-        title_rect = QRect(text_area.left(), text_area.top(), text_area.width(), metrics.height() * 2)
+        title_rect = QRect(text_area.left(), text_area.top(), text_area.width(),
+                           metrics.height() * 2)
         painter.drawText(title_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop),
                          _two_lines(metrics, record.title, text_area.width()))
         painter.setFont(option.font)
@@ -117,7 +133,8 @@ class CardDelegate(QStyledItemDelegate):
             if line:
                 painter.drawText(QRect(text_area.left(), top, text_area.width(), small.height()),
                                  int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                                 small.elidedText(line, Qt.TextElideMode.ElideRight, text_area.width()))
+                                 small.elidedText(line, Qt.TextElideMode.ElideRight,
+                                                  text_area.width()))
                 top += small.height()
 
 
@@ -134,7 +151,9 @@ def _two_lines(metrics, text: str, width: int) -> str:
     return f"{first}\n{metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)}"
 
 
-def paint_placeholder(painter: QPainter, area: QRect, kind: str, palette: QPalette, *, loading: bool) -> None:
+def paint_placeholder(
+    painter: QPainter, area: QRect, kind: str, palette: QPalette, *, loading: bool,
+) -> None:
     """A calm stand-in for a photo: the kind's name on a soft panel (dotted while loading)."""
     base = palette.color(QPalette.ColorRole.AlternateBase)
     painter.fillRect(area, base)

@@ -85,7 +85,8 @@ class ItemEditor(QDialog):
 
     # -- state ---------------------------------------------------------------------------------
     def _state(self) -> tuple:
-        return (tuple(sorted((k, str(v)) for k, v in self.form.values().items())), tuple(self.photos.state()))
+        return (tuple(sorted((k, str(v)) for k, v in self.form.values().items())),
+                tuple(self.photos.state()))
 
     def is_dirty(self) -> bool:
         return self._state() != self._saved_state
@@ -106,7 +107,8 @@ class ItemEditor(QDialog):
             self.photos.add_paths(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        event.acceptProposedAction() if photo_files(event.mimeData()) and photos_available() else event.ignore()
+        (event.acceptProposedAction() if photo_files(event.mimeData()) and photos_available()
+         else event.ignore())
 
     def dropEvent(self, event: QDropEvent) -> None:
         paths = photo_files(event.mimeData())
@@ -218,7 +220,8 @@ class ItemEditor(QDialog):
             if photo_id is not None:
                 order.append((photo_id, entry.caption, entry.primary))
         removed = self.photos.removed_ids([photo.id for photo in self.original_photos])
-        return photo_actions.arrange(self.catalogue, item_id=self.item_id, order=order, removed=removed)
+        return photo_actions.arrange(self.catalogue, item_id=self.item_id, order=order,
+                                     removed=removed)
 
     def _photos_unchanged(self) -> bool:
         return self._saved_state[1] == tuple(self.photos.state())
@@ -229,7 +232,8 @@ class ItemEditor(QDialog):
         if self.busy:
             return
         if self.is_dirty():
-            answer = self.dialogs.ask_unsaved(self, f"“{self.form.values()['title'] or 'the new item'}”")
+            answer = self.dialogs.ask_unsaved(
+                self, f"“{self.form.values()['title'] or 'the new item'}”")
             if answer == "cancel":
                 return
             if answer == "save":

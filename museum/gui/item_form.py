@@ -65,7 +65,8 @@ class TagsEdit(QLineEdit):
 
 
 class ItemForm(QWidget):
-    """Edits every field of an item; `values()` gives what the user typed, checked by core on save."""
+    """Edits every field of an item; `values()` gives what the user typed, checked by core on
+    save."""
 
     changed = Signal()
 
@@ -127,7 +128,8 @@ class ItemForm(QWidget):
         else:
             editor = QLineEdit(placeholderText=placeholder)
             if name in COMPLETED:
-                completer = QCompleter(QStringListModel(items.all_values(self.catalogue, name), editor), editor)
+                completer = QCompleter(
+                    QStringListModel(items.all_values(self.catalogue, name), editor), editor)
                 completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
                 completer.setFilterMode(Qt.MatchFlag.MatchContains)
                 editor.setCompleter(completer)

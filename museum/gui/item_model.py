@@ -90,12 +90,16 @@ class ItemModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][1]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if not index.isValid():
             return None
         if role == IdRole:
@@ -211,7 +215,9 @@ class ItemModel(QAbstractTableModel):
         """Re-run the search; keep the rows (and the views' scroll) when the same ids come back."""
         self._reload(query=self.query, facets=self.facets, changed_ids=set(changed_ids))
 
-    def _reload(self, *, query: str, facets: dict[str, str], changed_ids: set[int] | None = None) -> bool:
+    def _reload(
+        self, *, query: str, facets: dict[str, str], changed_ids: set[int] | None = None,
+    ) -> bool:
         from museum.core.errors import MuseumError
 
         sort = f"-{self.sort_field}" if self.descending else self.sort_field
@@ -242,7 +248,8 @@ class ItemModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def on_changes(self, changes: Changes) -> None:
-        """Refresh only what changed: the rows of edited items, or the rows when membership moved."""
+        """Refresh only what changed: the rows of edited items, or the rows when membership
+        moved."""
         if changes.reset:
             self._reload(query=self.query, facets=self.facets)
         elif not changes.empty:

@@ -37,7 +37,8 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.table)
         self.query_error = QLabel(objectName="queryError", wordWrap=True)
         self.query_error.setVisible(False)
-        self.empty_note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="hint", wordWrap=True)
+        self.empty_note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="hint",
+                                 wordWrap=True)
         self.empty_note.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +83,8 @@ class LibraryPage(QWidget):
         return self.model.set_search(self._pending_query, facets)
 
     def set_facets(self, facets: dict[str, str]) -> None:
-        self._pending_query = self.model.query if not self._search_timer.isActive() else self._pending_query
+        self._pending_query = (self.model.query if not self._search_timer.isActive()
+                               else self._pending_query)
         self.apply_search(facets)
 
     def _on_query_failed(self, message: str) -> None:

@@ -88,7 +88,8 @@ class MainWindow(QMainWindow):
             window_room.room_page(self)
         self.pages.setCurrentWidget(self.page_names[name])
         self.sidebar.mark_page(name)
-        detail_wanted = "detail" not in self.actions_by_name or self.actions_by_name["detail"].isChecked()
+        detail_wanted = ("detail" not in self.actions_by_name
+                         or self.actions_by_name["detail"].isChecked())
         self.detail.setVisible(name == "library" and detail_wanted)
         if "room" in self.actions_by_name:
             self.actions_by_name["room"].setChecked(name == "room")
@@ -98,7 +99,8 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def current_page(self) -> str:
-        return next(name for name, widget in self.page_names.items() if widget is self.pages.currentWidget())
+        return next(name for name, widget in self.page_names.items()
+                    if widget is self.pages.currentWidget())
 
     def _build_central(self) -> None:
         self.sidebar = FacetSidebar()
@@ -125,15 +127,18 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar("Toolbar", objectName="toolbar", movable=False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in ("new", "edit", "delete", None, "grid", "table", "room"):
-            self.toolbar.addSeparator() if name is None else self.toolbar.addAction(self.actions_by_name[name])
+            (self.toolbar.addSeparator() if name is None
+             else self.toolbar.addAction(self.actions_by_name[name]))
         pages = QActionGroup(self)
         for name in ("grid", "table", "room"):
             pages.addAction(self.actions_by_name[name])
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding, spacer.sizePolicy().Policy.Preferred)
+        spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
+                             spacer.sizePolicy().Policy.Preferred)
         self.toolbar.addWidget(spacer)
         self.search = QLineEdit(objectName="search", clearButtonEnabled=True)
-        self.search.setPlaceholderText("Search: words, \"phrases\", kind:medal, season:2023/24, -tag:replica")
+        self.search.setPlaceholderText(
+            "Search: words, \"phrases\", kind:medal, season:2023/24, -tag:replica")
         self.search.setMinimumWidth(420)
         self.toolbar.addWidget(self.search)
         self.addToolBar(self.toolbar)
@@ -145,7 +150,8 @@ class MainWindow(QMainWindow):
             self.menus[menu] = self.menuBar().addMenu(menu)
         action = QAction(text, self, checkable=checkable)
         if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+            action.setShortcuts(shortcut if isinstance(shortcut, list)
+                                else [QKeySequence(shortcut)])
         action.triggered.connect(lambda checked=False: slot(checked) if checkable else slot())
         self.menus[menu].addAction(action)
         if name:
@@ -159,17 +165,22 @@ class MainWindow(QMainWindow):
         self.library.current_changed.connect(self.detail.show_item)
         self.library.current_changed.connect(lambda _record: window_actions.update_enabled(self))
         self.library.open_requested.connect(self.edit_item)
-        self.library.files_dropped.connect(lambda item_id, paths: window_actions.drop_files(self, item_id, paths))
+        self.library.files_dropped.connect(
+            lambda item_id, paths: window_actions.drop_files(self, item_id, paths))
         self.library.table.columns_changed.connect(lambda: window_actions.save_settings(self))
         self.sidebar.facets_changed.connect(self.library.set_facets)
         self.sidebar.page_chosen.connect(self.show_page)
-        self.sidebar.items_dropped_on_room.connect(lambda ids: window_room.put_on_display(self, ids))
+        self.sidebar.items_dropped_on_room.connect(
+            lambda ids: window_room.put_on_display(self, ids))
         self.trash.changed.connect(self.on_changes)
         self.detail.edit_requested.connect(self.edit_item)
-        self.detail.viewer_requested.connect(lambda item_id, photo_id: window_actions.open_viewer(self, item_id, photo_id))
+        self.detail.viewer_requested.connect(
+            lambda item_id, photo_id: window_actions.open_viewer(self, item_id, photo_id))
 
     # -- the one place writes are announced ----------------------------------------------------
-    def on_changes(self, changes: Changes, *, source: Callable[[Changes], None] | None = None) -> None:
+    def on_changes(
+        self, changes: Changes, *, source: Callable[[Changes], None] | None = None,
+    ) -> None:
         """Hand what a write changed to every model and view; each refreshes only that.
 
         `source` is the listener of the part that made the write (it has refreshed itself).

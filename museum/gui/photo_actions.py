@@ -30,7 +30,8 @@ def imported_ids(paths: list[Path], report: Any) -> dict[str, int]:
 
 def left_out(paths: list[Path], report: Any) -> list[Path]:
     """The paths that did not become photos: failures, and files a cancel stopped before."""
-    kept = set(imported_ids(paths, report)) | {str(path) for path in getattr(report, "duplicates", [])}
+    kept = (set(imported_ids(paths, report))
+            | {str(path) for path in getattr(report, "duplicates", [])})
     return [path for path in paths if str(path) not in kept]
 
 
@@ -60,11 +61,13 @@ def arrange(catalogue: Catalogue, *, item_id: int, order: list[tuple[int, str, b
     current = {photo.id: photo for photo in photos.list_photos(catalogue, item_id=item_id)}
     if [photo_id for photo_id, _c, _p in order] != list(current):
         for position, (photo_id, _caption, _primary) in enumerate(order, start=1):
-            changes |= _as_changes(photos.move_photo(catalogue, photo_id=photo_id, position=position))
+            changes |= _as_changes(photos.move_photo(catalogue, photo_id=photo_id,
+                                                     position=position))
     for photo_id, caption, primary in order:
         photo = current.get(photo_id)
         if photo is not None and (photo.caption or "") != caption:
-            changes |= _as_changes(photos.set_caption(catalogue, photo_id=photo_id, caption=caption))
+            changes |= _as_changes(photos.set_caption(catalogue, photo_id=photo_id,
+                                                      caption=caption))
         if primary and (photo is None or not photo.primary):
             changes |= photos.set_primary(catalogue, photo_id=photo_id)
     return changes

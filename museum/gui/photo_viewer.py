@@ -8,7 +8,9 @@ HEIC without its plugin, keeps the preview).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPainter, QPixmap, QShortcut, QTransform, QWheelEvent
+from PySide6.QtGui import (
+    QImage, QImageReader, QKeySequence, QPainter, QPixmap, QShortcut, QTransform, QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QDialog, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QPushButton,
     QVBoxLayout,
@@ -108,13 +110,16 @@ class PhotoCanvas(QGraphicsView):
 class PhotoViewer(QDialog):
     """Shows the photos of one item; keys: ←/→, +/−, 0 fit, 1 actual size, F11, Esc."""
 
-    def __init__(self, thumbnails, photos: list, start_photo_id: int, *, title: str, parent=None) -> None:
+    def __init__(
+        self, thumbnails, photos: list, start_photo_id: int, *, title: str, parent=None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("viewer")
         self.setWindowTitle(title)
         self.thumbnails = thumbnails
         self.photos = photos
-        self.position = next((number for number, photo in enumerate(photos) if photo.id == start_photo_id), 0)
+        self.position = next((number for number, photo in enumerate(photos)
+                              if photo.id == start_photo_id), 0)
         self.canvas = PhotoCanvas()
         self.canvas.zoomed.connect(self._on_zoomed)
         self.original_id: int | None = None  # the photo whose original is shown
@@ -150,9 +155,11 @@ class PhotoViewer(QDialog):
     def _shortcuts(self) -> None:
         for keys, slot in (((Qt.Key.Key_Right, Qt.Key.Key_Space), self.next),
                            ((Qt.Key.Key_Left, Qt.Key.Key_Backspace), self.previous),
-                           ((Qt.Key.Key_Plus, Qt.Key.Key_Equal), lambda: self.canvas.zoom(ZOOM_STEP)),
+                           ((Qt.Key.Key_Plus, Qt.Key.Key_Equal),
+                            lambda: self.canvas.zoom(ZOOM_STEP)),
                            ((Qt.Key.Key_Minus,), lambda: self.canvas.zoom(1 / ZOOM_STEP)),
-                           ((Qt.Key.Key_0,), self.canvas.fit), ((Qt.Key.Key_1,), self.canvas.actual_size),
+                           ((Qt.Key.Key_0,), self.canvas.fit),
+                           ((Qt.Key.Key_1,), self.canvas.actual_size),
                            ((Qt.Key.Key_F11, Qt.Key.Key_F), self.toggle_full_screen)):
             for key in keys:
                 QShortcut(QKeySequence(key), self, slot)
@@ -162,7 +169,8 @@ class PhotoViewer(QDialog):
             self.caption.setText("This item has no photos.")
             return
         photo = self.photos[self.position]
-        pixmap = self.thumbnails.pixmap(photo.id, "preview") or self.thumbnails.pixmap(photo.id, "grid")
+        pixmap = (self.thumbnails.pixmap(photo.id, "preview")
+                  or self.thumbnails.pixmap(photo.id, "grid"))
         self.original_id = None
         self.canvas.fitting = True
         self.canvas.set_pixmap(pixmap or QPixmap())

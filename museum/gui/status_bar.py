@@ -1,4 +1,5 @@
-"""The status bar: counts on the right, the last action's message with an Undo button on the left."""
+"""The status bar: counts on the right, the last action's message with an Undo button on the
+left."""
 
 from __future__ import annotations
 

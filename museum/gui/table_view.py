@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 from museum.gui.drops import photo_files
 from museum.gui.item_model import COLUMN_FIELDS, COLUMNS, IdRole
 
-DEFAULT_COLUMNS = ("title", "kind", "date", "season", "competition", "team", "location", "photo_count")
+DEFAULT_COLUMNS = ("title", "kind", "date", "season", "competition", "team", "location",
+                   "photo_count")
 
 
 class TableView(QTableView):
@@ -46,13 +47,16 @@ class TableView(QTableView):
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
         self.set_visible_columns(DEFAULT_COLUMNS)
-        widths = {"title": 300, "competition": 190, "team": 150, "location": 170, "kind": 100, "date": 150}
+        widths = {"title": 300, "competition": 190, "team": 150, "location": 170, "kind": 100,
+                  "date": 150}
         for column, field in enumerate(COLUMN_FIELDS):
             self.setColumnWidth(column, widths.get(field, 110))
-        self.horizontalHeader().setSortIndicator(COLUMN_FIELDS.index("date"), Qt.SortOrder.DescendingOrder)
+        self.horizontalHeader().setSortIndicator(COLUMN_FIELDS.index("date"),
+                                                 Qt.SortOrder.DescendingOrder)
 
     def visible_columns(self) -> list[str]:
-        return [field for column, field in enumerate(COLUMN_FIELDS) if not self.isColumnHidden(column)]
+        return [field for column, field in enumerate(COLUMN_FIELDS)
+                if not self.isColumnHidden(column)]
 
     def set_visible_columns(self, fields) -> None:
         wanted = set(fields) | {"title"}

@@ -50,8 +50,10 @@ def apply_theme(app: QApplication, *, dark: bool | None = None) -> None:
     palette = QPalette()
     for role, colour in colours.items():
         palette.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours[QPalette.ColorRole.PlaceholderText]))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
+                 QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role,
+                         QColor(colours[QPalette.ColorRole.PlaceholderText]))
     app.setPalette(palette)
     app.setStyleSheet(STYLE_SHEET)
 

@@ -37,7 +37,9 @@ class ThumbnailLoader(QObject):
 
     loaded = Signal(int, str)  # photo_id, size
 
-    def __init__(self, catalogue: Catalogue, *, capacity: int = 600, parent: QObject | None = None) -> None:
+    def __init__(
+        self, catalogue: Catalogue, *, capacity: int = 600, parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.catalogue = catalogue
         self.capacity = capacity
@@ -77,7 +79,8 @@ class ThumbnailLoader(QObject):
             self._cache.popitem(last=False)
 
     def shutdown(self) -> None:
-        """Stop asking for thumbnails (the window is closing); results still on their way are dropped."""
+        """Stop asking for thumbnails (the window is closing); results still on their way are
+        dropped."""
         self._closed = True
         self._pending.clear()
 

@@ -39,7 +39,8 @@ class TrashView(QWidget):
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
         self.empty_button.clicked.connect(self.empty)
-        note = QLabel("Items in the trash keep their photos and details until you delete them for good.",
+        note = QLabel("Items in the trash keep their photos and details "
+                      "until you delete them for good.",
                       objectName="hint", wordWrap=True)
         bar = QHBoxLayout()
         bar.addWidget(note, 1)
@@ -69,7 +70,8 @@ class TrashView(QWidget):
     def purge_selected(self) -> None:
         ids = self.selected_ids()
         if ids and self.dialogs.confirm(
-                self, f"Delete {_count(len(ids))} for good? Their photos go too. This cannot be undone.",
+                self, f"Delete {_count(len(ids))} for good? Their photos go too. "
+                      "This cannot be undone.",
                 action="Delete for good"):
             self._write(lambda chosen: items.purge_items(self.catalogue, chosen), ids)
 

@@ -31,8 +31,8 @@ MAX_RECENT = 8
 def build_menus(window: MainWindow) -> None:
     add = window.add_action
     add("&File", "&New catalogue…", lambda: choose_catalogue(window, new=True))
-    add("&File", "&Open catalogue…", lambda: choose_catalogue(window, new=False), QKeySequence.StandardKey.Open,
-        name="open")
+    add("&File", "&Open catalogue…", lambda: choose_catalogue(window, new=False),
+        QKeySequence.StandardKey.Open, name="open")
     window.recent_menu = window.menus["&File"].addMenu("Open &recent")
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
     window.menus["&File"].addSeparator()
@@ -44,23 +44,35 @@ def build_menus(window: MainWindow) -> None:
     add("&Edit", "&Undo", window.undo, QKeySequence.StandardKey.Undo, name="undo")
     window.menus["&Edit"].addSeparator()
     add("&Edit", "&New item…", window.new_item, QKeySequence.StandardKey.New, name="new")
-    add("&Edit", "&Edit item…", window.edit_item, [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)], name="edit")
-    add("&Edit", "&Delete", window.delete_selected, QKeySequence.StandardKey.Delete, name="delete")
+    add("&Edit", "&Edit item…", window.edit_item,
+        [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)], name="edit")
+    add("&Edit", "&Delete", window.delete_selected, QKeySequence.StandardKey.Delete,
+        name="delete")
     add("&Edit", "&Find", window.focus_search, QKeySequence.StandardKey.Find, name="find")
-    add("&View", "&Grid", lambda _on: window.set_view("grid"), "Ctrl+1", name="grid", checkable=True)
-    add("&View", "&Table", lambda _on: window.set_view("table"), "Ctrl+2", name="table", checkable=True)
+    add("&View", "&Grid", lambda _on: window.set_view("grid"), "Ctrl+1", name="grid",
+        checkable=True)
+    add("&View", "&Table", lambda _on: window.set_view("table"), "Ctrl+2", name="table",
+        checkable=True)
     add("&View", "T&rash", lambda: window.show_page("trash"), "Ctrl+3", name="trash")
-    add("&View", "&Room", lambda _on: window.show_page("room"), "Ctrl+4", name="room", checkable=True)
-    add("&View", "Room &tour", lambda: window_room.room_page(window).start_tour(), "F5", name="tour")
+    add("&View", "&Room", lambda _on: window.show_page("room"), "Ctrl+4", name="room",
+        checkable=True)
+    add("&View", "Room &tour", lambda: window_room.room_page(window).start_tour(), "F5",
+        name="tour")
     window.menus["&View"].addSeparator()
-    add("&View", "&Photos of the item", lambda: open_viewer(window, window.library.current_id(), None), "Space", name="viewer")
-    add("&View", "&Sidebar", lambda on: window.sidebar.setVisible(on), "Ctrl+Shift+B", name="sidebar", checkable=True)
-    add("&View", "&Details", lambda on: window.detail.setVisible(on), "Ctrl+Shift+D", name="detail", checkable=True)
+    add("&View", "&Photos of the item",
+        lambda: open_viewer(window, window.library.current_id(), None), "Space", name="viewer")
+    add("&View", "&Sidebar", lambda on: window.sidebar.setVisible(on), "Ctrl+Shift+B",
+        name="sidebar", checkable=True)
+    add("&View", "&Details", lambda on: window.detail.setVisible(on), "Ctrl+Shift+D",
+        name="detail", checkable=True)
     window.menus["&View"].addMenu(window.library.table.column_menu())
-    add("&View", "&Full screen", window.toggle_full_screen, QKeySequence.StandardKey.FullScreen, name="fullscreen")
-    window.actions_by_name["fullscreen"].setShortcuts([QKeySequence(Qt.Key.Key_F11), QKeySequence.StandardKey.FullScreen])
+    add("&View", "&Full screen", window.toggle_full_screen, QKeySequence.StandardKey.FullScreen,
+        name="fullscreen")
+    window.actions_by_name["fullscreen"].setShortcuts(
+        [QKeySequence(Qt.Key.Key_F11), QKeySequence.StandardKey.FullScreen])
     add("&Tools", "&Check catalogue…", lambda: open_check(window), name="check")
-    add("&Help", "&Search syntax", lambda: window.dialogs.info(window, SEARCH_HELP, title="Searching"))
+    add("&Help", "&Search syntax",
+        lambda: window.dialogs.info(window, SEARCH_HELP, title="Searching"))
     add("&Help", "&About Museum", lambda: window.dialogs.info(window, ABOUT, title="About Museum"))
     for name in ("edit", "delete", "viewer"):
         # Enter, Delete and Space belong to the search box and editors while they have focus.
@@ -92,7 +104,8 @@ def make_read_only(window: MainWindow) -> None:
         window.actions_by_name[name].setEnabled(False)
     for view in (window.library.grid, window.library.table):
         view.setAcceptDrops(False)
-    for button in (window.trash.restore_button, window.trash.purge_button, window.trash.empty_button):
+    for button in (window.trash.restore_button, window.trash.purge_button,
+                   window.trash.empty_button):
         button.setVisible(False)  # the detail pane hides its Edit button itself
     if window.room is not None:
         window_room.make_room_read_only(window.room)
@@ -124,7 +137,8 @@ def open_check(window: MainWindow) -> safety_actions.CheckDialog:
 def open_catalogue(window: MainWindow | None, path: Path, dialogs) -> Catalogue | None:
     """Open a catalogue, explaining a locked or damaged one and offering the way on."""
     return safety_actions.open_catalogue_or_explain(
-        window, Path(path), ask=lambda title, text, choices: dialogs.choose(window, title, text, choices),
+        window, Path(path),
+        ask=lambda title, text, choices: dialogs.choose(window, title, text, choices),
         show_error=lambda text: dialogs.error(window, text))
 
 
@@ -146,7 +160,8 @@ def refresh_counts(window: MainWindow) -> None:
     generation = window.facet_generation
     window._facet_task = run_task(
         lambda: facet_counts(catalogue, query=model.query, facets=model.facets),
-        on_done=lambda counts: generation == window.facet_generation and window.sidebar.set_counts(counts))
+        on_done=lambda counts: (generation == window.facet_generation
+                                and window.sidebar.set_counts(counts)))
 
 
 def _items(count: int) -> str:
@@ -168,7 +183,8 @@ def open_editor(window: MainWindow, item_id: int | None, paths: list[Path]) -> I
         return None
     editor.setWindowModality(Qt.WindowModality.NonModal)
     editor.saved.connect(lambda changes: _on_saved(window, editor, changes))
-    editor.finished.connect(lambda _result: window.editors.remove(editor) if editor in window.editors else None)
+    editor.finished.connect(
+        lambda _result: window.editors.remove(editor) if editor in window.editors else None)
     window.editors.append(editor)
     editor.show()
     return editor
@@ -233,7 +249,9 @@ def _on_dropped(window: MainWindow, report) -> None:
         window.dialogs.error(window, problem, title="Some photos were not added")
 
 
-def open_viewer(window: MainWindow, item_id: int | None, photo_id: int | None) -> PhotoViewer | None:
+def open_viewer(
+    window: MainWindow, item_id: int | None, photo_id: int | None,
+) -> PhotoViewer | None:
     if item_id is None:
         return None
     photos = list_item_photos(window.catalogue, item_id)
@@ -256,7 +274,8 @@ def choose_catalogue(window: MainWindow, *, new: bool) -> None:
 
 
 def switch_catalogue(window: MainWindow, path: Path) -> MainWindow | None:
-    """Open the catalogue at path in a new window and close this one (asking about unsaved edits)."""
+    """Open the catalogue at path in a new window and close this one (asking about unsaved
+    edits)."""
     from museum.gui.main_window import MainWindow as Window
 
     if Path(path).resolve() == window.catalogue.root:

@@ -27,7 +27,8 @@ def room_page(window: MainWindow) -> RoomPage:
         page = RoomPage(window.catalogue)
         page.setObjectName("room")
         page.item_opened.connect(lambda item_id: open_from_room(window, item_id))
-        page.changes_made.connect(lambda changes: window.on_changes(changes, source=page.on_changes))
+        page.changes_made.connect(
+            lambda changes: window.on_changes(changes, source=page.on_changes))
         window.change_listeners.append(page.on_changes)
         window.add_page("room", page)
         window.room = page
@@ -54,7 +55,8 @@ def put_on_display(window: MainWindow, item_ids: list[int]) -> bool:
         return False
     cabinet, shelf = target
     try:
-        changes = room.place_items(window.catalogue, item_ids=item_ids, cabinet=cabinet, shelf=shelf)
+        changes = room.place_items(window.catalogue, item_ids=item_ids, cabinet=cabinet,
+                                   shelf=shelf)
     except MuseumError as error:
         window.dialogs.error(window, str(error))
         return False

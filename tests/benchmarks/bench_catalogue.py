@@ -98,7 +98,8 @@ def _naive_search(catalogue: Catalogue, query: str) -> list[int]:
     for term in parse_query(query):
         columns = [term.field] if term.field in _LIKE_COLUMNS else list(_LIKE_COLUMNS)
         if term.field in ("kind", "season", "year"):
-            columns = ["kind"] if term.field == "kind" else ["season" if term.field == "season" else "date"]
+            columns = (["kind"] if term.field == "kind"
+                       else ["season" if term.field == "season" else "date"])
         value = term.value.split("..")[0]
         match = or_(*(getattr(Item, column).ilike(f"%{value}%") for column in columns))
         conditions.append(~match if term.negated else match)

@@ -35,7 +35,8 @@ def build_catalogue(folder: Path) -> Path:
             from museum.core import photos
         except ImportError:
             return folder
-        for number, item_id in enumerate(items.find_item_ids(catalogue, sort="-date")[:PHOTO_ITEMS]):
+        for number, item_id in enumerate(
+                items.find_item_ids(catalogue, sort="-date")[:PHOTO_ITEMS]):
             path = folder.parent / f"shot{number}.jpg"
             Image.new("RGB", (1200, 900), (number % 255, 90, 160)).save(path, quality=85)
             report = photos.import_photos(catalogue, item_id=item_id, paths=[path])
@@ -46,7 +47,8 @@ def build_catalogue(folder: Path) -> Path:
 
 # -- first paint, in a fresh process -------------------------------------------------------------
 def child(folder: str, naive: bool) -> None:
-    """Run in a subprocess: open the window and print the wall-clock time of its first grid paint."""
+    """Run in a subprocess: open the window and print the wall-clock time of its first grid
+    paint."""
     from PySide6.QtCore import QEvent, QObject
 
     from museum.core.catalogue import Catalogue
@@ -76,7 +78,8 @@ def child(folder: str, naive: bool) -> None:
 
 def _environment(folder: Path) -> dict[str, str]:
     # Fresh settings (and never the user's) for every measured process.
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(folder.parent / "config"),
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(folder.parent / "config"),
             "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
 
 
@@ -87,7 +90,8 @@ def first_paint_seconds(folder: Path, naive: bool) -> float:
         [sys.executable, "-m", "tests.benchmarks.bench_main_window", "child", str(folder),
          "naive" if naive else "fast"], capture_output=True, text=True, env=environment, check=True,
     ).stdout
-    painted = float(next(line for line in output.splitlines() if line.startswith("painted")).split()[1])
+    painted = float(next(line for line in output.splitlines()
+                         if line.startswith("painted")).split()[1])
     return painted - started
 
 
@@ -121,7 +125,7 @@ def make_grid_naive(grid) -> None:
 def search_ms(window) -> float:
     model = window.library.model
     times = []
-    for round_ in range(3):
+    for _ in range(3):
         for query in QUERIES:
             started = time.perf_counter()
             model.set_search(query, {})
@@ -201,12 +205,15 @@ def run() -> None:
         rows = []
         for naive in (False, True):
             result = subprocess.run(
-                [sys.executable, "-m", "tests.benchmarks.bench_main_window", "inprocess", str(folder),
-                 "naive" if naive else "fast"], capture_output=True, text=True, check=True,
+                [sys.executable, "-m", "tests.benchmarks.bench_main_window", "inprocess",
+                 str(folder), "naive" if naive else "fast"], capture_output=True, text=True,
+                check=True,
                 env=_environment(folder)).stdout.split()
             shown, search, worst, p95 = (float(value) for value in result[-4:])
-            rows.append(["naive baseline" if naive else "museum", paint[naive] * 1000, shown, search, worst, p95])
-    print(f"{ITEMS:,} items, {PHOTO_ITEMS} with photos; times in ms (medians; stalls: worst and 95th percentile)")
+            rows.append(["naive baseline" if naive else "museum", paint[naive] * 1000, shown,
+                         search, worst, p95])
+    print(f"{ITEMS:,} items, {PHOTO_ITEMS} with photos; "
+          "times in ms (medians; stalls: worst and 95th percentile)")
     print_table(["window", "first paint (process)", "show+paint", "search applied",
                  "worst scroll stall", "p95 scroll stall"], rows)
     print("targets: first paint < 1500, search < 50, worst stall < 16")

@@ -59,7 +59,8 @@ print(json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
 
 
 def naive_import(catalogue: object, item_id: int, paths: list[Path]) -> None:
-    """The obvious way: store the original, decode it fully, resize each size from the full image."""
+    """The obvious way: store the original, decode it fully, resize each size from the full
+    image."""
     from museum.core.atomic import atomic_write_bytes
     from museum.core.photo_paths import THUMBNAIL_SIZES, original_relpath, thumbnail_relpath
     import hashlib

@@ -100,7 +100,8 @@ def test_a_catalogue_at_the_first_revision_upgrades_with_every_row_intact(tmp_pa
         connection.execute(text("INSERT INTO item_tag (item_id, tag_id) VALUES (7, 1)"))
         connection.execute(text(
             "INSERT INTO item_fts(rowid, title) SELECT id, title FROM item"))
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert connection.execute(
+            text("SELECT version_num FROM alembic_version")).scalar() == "0001"
     engine.dispose()
 
     with Catalogue.open(folder) as catalogue:

@@ -8,7 +8,8 @@ from museum.core.facets import facet_counts, find_ids
 
 
 def _add(catalogue, **fields):
-    return items.add_item(catalogue, fields={"kind": "medal", "title": "A medal", **fields}).created_ids[0]
+    return items.add_item(catalogue,
+                          fields={"kind": "medal", "title": "A medal", **fields}).created_ids[0]
 
 
 def test_facet_counts_follow_the_search_and_the_other_chosen_facets(catalogue):
@@ -17,7 +18,8 @@ def test_facet_counts_follow_the_search_and_the_other_chosen_facets(catalogue):
     c = _add(catalogue, competition="Premier League", team="Liverpool", title="League shirt",
              kind="shirt", tags=["signed", "worn"])
     counts = facet_counts(catalogue)
-    assert [(f.value, f.count) for f in counts["competition"]] == [("FA Cup", 2), ("Premier League", 1)]
+    assert [(f.value, f.count) for f in counts["competition"]] == [("FA Cup", 2),
+                                                                   ("Premier League", 1)]
     assert [(f.value, f.count) for f in counts["tag"]] == [("signed", 2), ("worn", 1)]
     chosen = facet_counts(catalogue, facets={"team": "Liverpool"})
     # The team facet itself still shows every team; the others are narrowed to Liverpool.

@@ -127,4 +127,5 @@ def test_amounts_are_read_the_way_people_write_them(catalogue, typed, stored):
 @pytest.mark.parametrize("typed", ["1,2,3", "-5", "nan", "inf", "12 euros"])
 def test_amounts_that_are_not_amounts_are_refused(catalogue, typed):
     with pytest.raises(ValidationError):
-        items.add_item(catalogue, fields=dict(title="Cup", kind="trophy", value=typed, currency="EUR"))
+        items.add_item(catalogue,
+                       fields=dict(title="Cup", kind="trophy", value=typed, currency="EUR"))

@@ -111,7 +111,8 @@ def test_many_files_import_the_good_ones_and_report_each_bad_one(catalogue, item
     assert seen[-1] == (len(mixed), len(mixed)) and len(seen) == len(mixed)
     assert [p.filename for p in photos.list_photos(catalogue, item_id=item_id)] == \
         ["good0.jpg", "good1.jpg", "good2.jpg"]
-    assert report.changes.item_ids == {item_id} and report.changes.photo_ids == set(report.photo_ids)
+    assert (report.changes.item_ids == {item_id}
+            and report.changes.photo_ids == set(report.photo_ids))
 
 
 def test_same_file_is_stored_once(catalogue, tmp_path):

@@ -74,7 +74,8 @@ def test_killed_during_a_bulk_edit_of_1000_items_every_committed_edit_survives(t
         from museum.core.items import update_item
         catalogue = Catalogue.open({str(thousand_items)!r})
         for item_id in range(1, 1001):
-            update_item(catalogue, item_id, fields={{"notes": f"edit {{item_id}}", "tags": ["edited"]}})
+            update_item(catalogue, item_id,
+                        fields={{"notes": f"edit {{item_id}}", "tags": ["edited"]}})
             print(item_id, flush=True)  # printed only after the commit returned
     """, stop_at=400)
     committed = {int(line) for line in lines}

@@ -102,7 +102,8 @@ def _build(case: str, good: Path, out: Path) -> Path:
             data = foreign.read_bytes()
         manifest = _manifest_with(good, lambda m: [f.update(_entry("museum.db", data))
                                                    for f in m["files"] if f["path"] == "museum.db"])
-        return rewrite_archive(good, out, replace={"museum.db": data, "museum-backup.json": manifest})
+        return rewrite_archive(good, out,
+                               replace={"museum.db": data, "museum-backup.json": manifest})
     raise AssertionError(case)
 
 

@@ -125,4 +125,5 @@ def test_many_exclusions_are_one_condition(collection):
 def test_text_sorts_ignore_case(catalogue):
     for title in ("apple", "Zebra", "Ball"):
         items.add_item(catalogue, fields={"title": title, "kind": "other"})
-    assert [r.title for r in items.list_items(catalogue, sort="title")] == ["apple", "Ball", "Zebra"]
+    assert [r.title for r in items.list_items(catalogue, sort="title")] == ["apple", "Ball",
+                                                                           "Zebra"]

@@ -48,14 +48,17 @@ def test_a_new_item_is_saved_from_the_form(window, qtbot, demo_catalogue):
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=3000)
     record = items.get_item(demo_catalogue, editor.item_id)
-    assert (record.kind, record.title, record.date, record.season) == ("trophy", "Golden Boot", "2022-12-18", "2022/23")
+    assert (record.kind, record.title, record.date, record.season) == (
+        "trophy", "Golden Boot", "2022-12-18", "2022/23")
     assert (record.value, record.currency, record.tags) == (1500.0, "EUR", ["signed", "favourite"])
     assert window.library.current_id() == record.id
     assert window.detail.record.title == "Golden Boot"
     assert "48 items" in window.status.counts.text()
 
 
-def test_dates_and_seasons_are_checked_as_you_type_and_bad_input_saves_nothing(window, qtbot, demo_catalogue):
+def test_dates_and_seasons_are_checked_as_you_type_and_bad_input_saves_nothing(
+    window, qtbot, demo_catalogue,
+):
     editor = open_new_editor(window)
     form = editor.form
     qtbot.keyClicks(form.editors["title"], "Odd medal")
@@ -75,7 +78,9 @@ def test_dates_and_seasons_are_checked_as_you_type_and_bad_input_saves_nothing(w
     assert items.count_items(demo_catalogue) == 47
 
 
-def test_editing_changes_only_that_item_and_completers_offer_existing_values(window, qtbot, demo_catalogue):
+def test_editing_changes_only_that_item_and_completers_offer_existing_values(
+    window, qtbot, demo_catalogue,
+):
     target = window.library.model.ids()[0]
     window.edit_item(target)
     editor = window.editors[-1]
@@ -90,7 +95,9 @@ def test_editing_changes_only_that_item_and_completers_offer_existing_values(win
     assert window.library.model.index(row, 0).data().endswith("(signed)")
 
 
-def test_closing_with_unsaved_changes_asks_and_never_drops_them_silently(window, qtbot, dialogs, demo_catalogue):
+def test_closing_with_unsaved_changes_asks_and_never_drops_them_silently(
+    window, qtbot, dialogs, demo_catalogue,
+):
     editor = open_new_editor(window)
     qtbot.keyClicks(editor.form.editors["title"], "Pennant from Boca")
     dialogs.unsaved_answers.append("cancel")
@@ -127,7 +134,9 @@ def photos():
     return pytest.importorskip("museum.core.photos")
 
 
-def test_a_new_item_gets_photos_from_the_file_dialog_with_order_primary_and_captions(window, qtbot, dialogs, demo_catalogue, tmp_path, photos):
+def test_a_new_item_gets_photos_from_the_file_dialog_with_order_primary_and_captions(
+    window, qtbot, dialogs, demo_catalogue, tmp_path, photos,
+):
     red = write_photo(tmp_path / "in", "red.jpg", (200, 30, 30))
     blue = write_photo(tmp_path / "in", "blue.jpg", (30, 30, 200))
     green = write_photo(tmp_path / "in", "green.jpg", (30, 200, 30))
@@ -138,7 +147,8 @@ def test_a_new_item_gets_photos_from_the_file_dialog_with_order_primary_and_capt
     editor.dropEvent(file_drop(editor, [green], QPoint(10, 10)))  # dragged in from the file manager
     assert editor.photos.list.count() == 3
     model = editor.photos.list.model()
-    model.moveRows(model.index(0, 0).parent(), 2, 1, model.index(0, 0).parent(), 0)  # what a drag does
+    # what a drag does
+    model.moveRows(model.index(0, 0).parent(), 2, 1, model.index(0, 0).parent(), 0)
     editor.photos.list.setCurrentRow(1)
     editor.photos.make_current_primary()
     editor.photos.caption.setText("Front")
@@ -153,17 +163,22 @@ def test_a_new_item_gets_photos_from_the_file_dialog_with_order_primary_and_capt
     assert record.primary_photo_id == stored[1].id and record.photo_count == 3
 
 
-def test_files_dropped_on_a_card_become_its_photos_and_the_viewer_shows_them(window, qtbot, demo_catalogue, tmp_path, photos):
+def test_files_dropped_on_a_card_become_its_photos_and_the_viewer_shows_them(
+    window, qtbot, demo_catalogue, tmp_path, photos,
+):
     shots = [write_photo(tmp_path / "in", f"shot{n}.jpg", (40 * n, 90, 120)) for n in range(1, 4)]
     grid = window.library.grid
     target = window.library.model.ids()[0]
     total = items.get_item(demo_catalogue, target).photo_count + 3
     centre = grid.visualRect(window.library.model.index(0, 0)).center()
     grid.dropEvent(file_drop(grid.viewport(), shots, centre))
-    qtbot.waitUntil(lambda: items.get_item(demo_catalogue, target).photo_count == total, timeout=10000)
+    qtbot.waitUntil(lambda: items.get_item(demo_catalogue, target).photo_count == total,
+                    timeout=10000)
     qtbot.waitUntil(lambda: window.library.model.record_at(0).photo_count == total, timeout=3000)
     window.library.select_id(target)
-    qtbot.waitUntil(lambda: window.thumbnails.pixmap(window.detail.large_photo_id, "preview") is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.thumbnails.pixmap(window.detail.large_photo_id, "preview") is not None,
+        timeout=10000)
     window.detail.photo.double_clicked.emit()
     viewer = window.viewer
     assert viewer.isVisible() and viewer.caption.text().startswith(f"1 of {total}")

@@ -33,7 +33,8 @@ def test_table_sorts_by_a_clicked_column(window):
     window.set_view("table")
     title_column = 0
     table.sortByColumn(title_column, Qt.SortOrder.AscendingOrder)
-    titles = [window.library.model.index(row, 0).data() for row in range(window.library.model.rowCount())]
+    titles = [window.library.model.index(row, 0).data()
+              for row in range(window.library.model.rowCount())]
     assert titles == sorted(titles, key=str.lower)
     table.sortByColumn(title_column, Qt.SortOrder.DescendingOrder)
     assert window.library.model.index(0, 0).data() == titles[-1]
@@ -64,14 +65,17 @@ def test_facets_combine_with_the_search(window, qtbot, demo_catalogue):
     assert set(window.library.model.ids()) == medal_ids
     window.search.setText("world")
     window.library.apply_search()
-    assert set(window.library.model.ids()) == set(items.find_item_ids(demo_catalogue, query="kind:medal world"))
+    assert set(window.library.model.ids()) == set(
+        items.find_item_ids(demo_catalogue, query="kind:medal world"))
     # Counts follow: the team facet now counts the world medals only.
     teams = {items.get_item(demo_catalogue, item_id).team for item_id in window.library.model.ids()}
     section = sidebar._sections["team"]
-    qtbot.waitUntil(lambda: {section.child(row).text(0) for row in range(section.childCount())} == teams,
+    qtbot.waitUntil(lambda: {section.child(row).text(0)
+                             for row in range(section.childCount())} == teams,
                     timeout=3000)
     sidebar.choose("kind", None)
-    assert set(window.library.model.ids()) == set(items.find_item_ids(demo_catalogue, query="world"))
+    assert set(window.library.model.ids()) == set(
+        items.find_item_ids(demo_catalogue, query="world"))
 
 
 def test_delete_moves_to_the_trash_and_ctrl_z_brings_it_back(window, qtbot, demo_catalogue):
@@ -83,7 +87,8 @@ def test_delete_moves_to_the_trash_and_ctrl_z_brings_it_back(window, qtbot, demo
     assert victim not in library.model.ids()
     assert items.get_item(demo_catalogue, victim).in_trash
     assert window.status.undo_button.isVisibleTo(window)
-    assert "46 items" in window.status.counts.text() and "1 in the trash" in window.status.counts.text()
+    assert ("46 items" in window.status.counts.text()
+            and "1 in the trash" in window.status.counts.text())
     qtbot.keyClick(library.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert victim in library.model.ids()
     assert not items.get_item(demo_catalogue, victim).in_trash

@@ -15,17 +15,21 @@ photos = pytest.importorskip("museum.core.photos")
 
 
 def _item_with_photo(catalogue, path: Path) -> tuple[int, int]:
-    item_id = items.add_item(catalogue, fields={"title": "Big photo", "kind": "trophy"}).created_ids[0]
+    item_id = items.add_item(catalogue,
+                             fields={"title": "Big photo", "kind": "trophy"}).created_ids[0]
     report = photos.import_photos(catalogue, item_id=item_id, paths=[path])
     return item_id, report.photo_ids[0]
 
 
-def test_zooming_past_the_preview_swaps_in_the_original_at_the_same_place(window, qtbot, demo_catalogue, tmp_path):
+def test_zooming_past_the_preview_swaps_in_the_original_at_the_same_place(
+    window, qtbot, demo_catalogue, tmp_path,
+):
     big = write_photo(tmp_path / "in", "big.jpg", (200, 160, 40), size=(3200, 2400))
     item_id, photo_id = _item_with_photo(demo_catalogue, big)
     viewer = window_actions.open_viewer(window, item_id, None)
     qtbot.waitExposed(viewer)
-    qtbot.waitUntil(lambda: viewer.canvas.item.pixmap().width() == 1600, timeout=10000)  # the preview
+    # the preview
+    qtbot.waitUntil(lambda: viewer.canvas.item.pixmap().width() == 1600, timeout=10000)
     canvas = viewer.canvas
     canvas.fit()
     canvas.zoom(1.25)
@@ -58,7 +62,9 @@ def test_an_original_qt_cannot_read_keeps_the_preview(window, qtbot, demo_catalo
     viewer.close()
 
 
-def test_after_a_partial_photo_import_only_the_photos_left_out_are_unsaved(window, qtbot, dialogs, demo_catalogue, tmp_path):
+def test_after_a_partial_photo_import_only_the_photos_left_out_are_unsaved(
+    window, qtbot, dialogs, demo_catalogue, tmp_path,
+):
     good = write_photo(tmp_path / "in", "good.jpg", (200, 30, 30))
     bad = tmp_path / "in" / "bad.jpg"
     bad.write_bytes(b"this is no photo")
@@ -67,11 +73,13 @@ def test_after_a_partial_photo_import_only_the_photos_left_out_are_unsaved(windo
     editor.photos.add_paths([good, bad])
     editor.save()
     qtbot.waitUntil(lambda: not editor.busy and editor.message.isVisible(), timeout=10000)
-    assert editor.isVisible() and "bad.jpg" in editor.message.text() and "was saved" in editor.message.text()
+    assert (editor.isVisible() and "bad.jpg" in editor.message.text()
+            and "was saved" in editor.message.text())
     stored = photos.list_photos(demo_catalogue, item_id=editor.item_id)
     assert [photo.filename for photo in stored] == ["good.jpg"]
     entries = editor.photos.entries()
-    assert [(entry.photo_id, entry.path) for entry in entries] == [(stored[0].id, None), (None, bad)]
+    assert [(entry.photo_id, entry.path) for entry in entries] == [(stored[0].id, None),
+                                                                   (None, bad)]
     assert window.library.current_id() == editor.item_id  # the saved item is shown
     editor.photos.list.setCurrentRow(1)
     editor.photos.remove_current()  # dropping the file that failed leaves nothing unsaved

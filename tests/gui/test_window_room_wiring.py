@@ -37,13 +37,15 @@ def test_the_room_is_built_on_its_first_visit_and_switched_to_from_menu_and_side
     window.actions_by_name["room"].trigger()
     assert window.current_page() == "room" and window.room is not None
     assert window.room.isVisible() and not window.detail.isVisible()
-    assert window.actions_by_name["room"].isChecked() and not window.actions_by_name["grid"].isChecked()
+    assert (window.actions_by_name["room"].isChecked()
+            and not window.actions_by_name["grid"].isChecked())
     window.actions_by_name["grid"].trigger()
     assert window.current_page() == "library" and window.detail.isVisible()
     sidebar = window.sidebar
     qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=_room_entry_point(window))
     assert window.current_page() == "room" and sidebar.page == "room"
-    assert all(section.isHidden() for section in sidebar._sections.values())  # facets are the collection's
+    # facets are the collection's
+    assert all(section.isHidden() for section in sidebar._sections.values())
     window.actions_by_name["trash"].trigger()
     assert window.current_page() == "trash" and sidebar.page == "trash"
 
@@ -93,12 +95,15 @@ def test_dragged_rows_carry_their_item_ids(window):
     assert ITEM_IDS_MIME in model.mimeTypes() and mime.hasFormat(ITEM_IDS_MIME)
     assert item_ids_from_mime(mime) == [ids[0], ids[2]]
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
-    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDropEnabled  # files still drop on cards
+    # files still drop on cards
+    assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDropEnabled
     assert window.library.grid.dragEnabled() and window.library.table.dragEnabled()
     assert not window.trash.table.dragEnabled()
 
 
-def test_items_dragged_onto_the_sidebar_room_entry_open_the_room_and_go_on_display(window, demo_catalogue):
+def test_items_dragged_onto_the_sidebar_room_entry_open_the_room_and_go_on_display(
+    window, demo_catalogue,
+):
     room.add_cabinet(demo_catalogue, name="New arrivals", shelf_count=2, width=4)
     layout = room.room_layout(demo_catalogue)
     ids = list(layout.storage[:2]) or items.find_item_ids(demo_catalogue)[:2]

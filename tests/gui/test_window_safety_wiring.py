@@ -3,8 +3,6 @@ read-only mode, and opening a damaged catalogue."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
@@ -46,7 +44,8 @@ def test_file_restore_restores_into_a_new_folder_and_opens_it(window, dialogs, d
     [other] = _other_windows(window)
     try:
         assert other.catalogue.root != demo_catalogue.root
-        assert other.catalogue.root.parent == demo_catalogue.root.parent and "restored" in other.catalogue.root.name
+        assert (other.catalogue.root.parent == demo_catalogue.root.parent
+                and "restored" in other.catalogue.root.name)
         assert other.library.model.rowCount() == 47 and not window.isVisible()
     finally:
         _close(other)
@@ -61,7 +60,9 @@ def test_tools_check_catalogue_runs_the_check_in_a_dialog(window, qtbot):
     dialog.close()
 
 
-def test_closing_backs_up_once_the_unsaved_questions_say_yes(window, qtbot, dialogs, demo_catalogue):
+def test_closing_backs_up_once_the_unsaved_questions_say_yes(
+    window, qtbot, dialogs, demo_catalogue,
+):
     window.auto_backup = True
     window.library.select_id(window.library.model.ids()[0])
     window.delete_selected()  # this session changed the catalogue
@@ -111,7 +112,8 @@ def test_a_read_only_catalogue_shows_why_and_offers_no_way_to_write(read_only_wi
     assert window.detail.edit_button.isHidden() and window.trash.empty_button.isHidden()
     window.show_page("room")
     page = window.room
-    disabled = {button.text() for button in page.toolbar.findChildren(QToolButton) if not button.isEnabled()}
+    disabled = {button.text() for button in page.toolbar.findChildren(QToolButton)
+                if not button.isEnabled()}
     assert {"Auto-arrange", "Cabinet"} <= disabled
     assert not page.view.viewport().acceptDrops() and not page.drawer.list.acceptDrops()
     shown = next(iter(page.scene.exhibits))

@@ -43,7 +43,8 @@ def paint_backdrop(painter: QPainter, rect: QRectF, walls: list[Wall], room: QRe
         for wall in walls:
             _paint_wall(painter, rect, wall)
         last = walls[-1]
-        below = QRectF(rect.left(), last.bottom, rect.width(), max(0.0, rect.bottom() - last.bottom))
+        below = QRectF(rect.left(), last.bottom, rect.width(),
+                       max(0.0, rect.bottom() - last.bottom))
         if below.intersects(rect):
             _paint_floor(painter, below & rect, last.bottom, last.bottom + FADE)
     _fade_beyond(painter, rect, room)

@@ -7,7 +7,7 @@ import itertools
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QPixmap, QRadialGradient,
+    QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen, QRadialGradient,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem, QGraphicsSceneContextMenuEvent, QGraphicsSceneMouseEvent,
