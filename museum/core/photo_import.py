@@ -25,7 +25,13 @@ from museum.core.models import Item, Photo
 from museum.core.photo_gc import forget_unreferenced
 from museum.core.photo_paths import THUMBNAIL_SIZES, original_relpath
 from museum.core.photo_records import ImportReport
-from museum.core.photo_store import StagedFile, discard_staged, keep_staged, stage_copy
+from museum.core.photo_store import (
+    StagedFile,
+    discard_staged,
+    keep_staged,
+    stage_copy,
+    store_error_sentence,
+)
 from museum.core.thumbnails import is_fresh, render_all, thumbnail_file, write_thumbnails
 
 Progress = Callable[[int, int], None]
@@ -62,9 +68,11 @@ def prepare_photo(catalogue: Catalogue, source: Path) -> PreparedPhoto:
     try:
         prepared = _check_and_thumbnail(root, staged, source.name)
         keep_staged(staged, root / original_relpath(staged.sha256, prepared.format))
-    except BaseException:
+    except BaseException as error:
         discard_staged(staged)
         catalogue.pending_originals.discard(staged.sha256)
+        if isinstance(error, OSError):  # writing thumbnails or the original: disk full, ...
+            raise PhotoError(store_error_sentence(error, source)) from None
         raise
     return prepared
 

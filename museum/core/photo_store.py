@@ -7,6 +7,7 @@ and a file that fails its checks leaves nothing behind.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -20,6 +21,17 @@ from museum.core.errors import PhotoError
 _CHUNK = 1 << 20
 _STAGING_PREFIX = ".incoming-"
 STALE_TEMPORARY_SECONDS = 3600  # temp files older than this are left-overs of a crash
+
+
+_STORE_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def store_error_sentence(error: OSError, source: Path) -> str:
+    """One sentence for a failed write into the store while importing source."""
+    if error.errno in _STORE_FULL:
+        return (f"There is not enough disk space to import {source.name}; "
+                "it was not added and nothing already saved was changed.")
+    return f"{source.name} could not be stored in the catalogue: {error.strerror or error}."
 
 
 @dataclass(frozen=True)
@@ -38,12 +50,18 @@ def stage_copy(photos_dir: Path, source: Path) -> StagedFile:
         reader = source.open("rb")
     except OSError as error:
         raise PhotoError(f"Cannot read {source}: {error.strerror or error}.") from None
-    handle, name = tempfile.mkstemp(dir=photos_dir, prefix=_STAGING_PREFIX, suffix=".tmp")
+    try:
+        handle, name = tempfile.mkstemp(dir=photos_dir, prefix=_STAGING_PREFIX, suffix=".tmp")
+    except OSError as error:
+        reader.close()
+        raise PhotoError(store_error_sentence(error, source)) from None
     temporary = Path(name)
     try:
         digest, size = _copy_and_hash(reader, handle)
     except OSError as error:
         temporary.unlink(missing_ok=True)
+        if error.errno in _STORE_FULL:
+            raise PhotoError(store_error_sentence(error, source)) from None
         raise PhotoError(f"Cannot read {source}: {error.strerror or error}.") from None
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -173,3 +173,29 @@ def test_a_manifest_nested_beyond_reason_is_refused_with_a_sentence(tmp_path):
         zipped.writestr("museum.db", b"")
     with pytest.raises(BackupError, match="not a Museum backup"):
         restore_backup(archive, destination=tmp_path / "restored")
+
+
+def test_a_full_disk_during_an_import_is_a_sentence_and_loses_nothing(catalogue, tmp_path,
+                                                                      monkeypatch):
+    import errno
+    import os
+
+    item_id = _item(catalogue, "Medal")
+    kept = photos.import_photos(catalogue, item_id=item_id,
+                                paths=[_jpeg(tmp_path / "kept.jpg", (1, 2, 3))])
+    kept_original = photos.original_path(catalogue, photo_id=kept.photo_ids[0])
+    kept_bytes = kept_original.read_bytes()
+    new_files = [_jpeg(tmp_path / f"new{n}.jpg", (n * 60, 5, 5)) for n in range(3)]
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)  # every write into the store now fails
+    report = photos.import_photos(catalogue, item_id=item_id, paths=new_files)
+    monkeypatch.undo()
+    assert len(report.failures) == 3 and report.photo_ids == []
+    assert all("not enough disk space" in sentence for _, sentence in report.failures)
+    assert [p.id for p in photos.list_photos(catalogue, item_id=item_id)] == kept.photo_ids
+    assert kept_original.read_bytes() == kept_bytes
+    assert not [p for p in catalogue.photos_dir.rglob("*") if p.name.startswith(".")]
+    assert check_catalogue(catalogue).ok
