@@ -45,15 +45,16 @@ def is_good_backup(path: Path) -> bool:
 
 
 def backup_on_close(catalogue: Catalogue, *, keep: int = DEFAULT_KEEP,
-                    progress: Progress | None = None) -> BackupResult | None:
+                    progress: Progress | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> BackupResult | None:
     """Back up into backups/ if this session changed anything, then prune; None if unchanged.
 
-    Call it just before closing the catalogue. A failed backup raises BackupError and leaves
-    the existing backups as they were.
+    Call it just before closing the catalogue. A failed or cancelled backup raises BackupError
+    and leaves the existing backups as they were.
     """
     if not catalogue.changed or catalogue.read_only:
         return None
-    result = create_backup(catalogue, progress=progress)
+    result = create_backup(catalogue, progress=progress, cancelled=cancelled)
     if not result.problems:  # an incomplete backup must not push a complete one out
         prune_backups(catalogue.backups_dir, keep=keep)
     return result

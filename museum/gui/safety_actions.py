@@ -149,7 +149,8 @@ def run_auto_backup_on_close(parent: QWidget | None, catalogue: Catalogue) -> Ba
     try:
         return run_with_progress(parent, "Backing up before closing…",
                                  lambda progress, cancelled: backup_on_close(
-                                     catalogue, keep=keep, progress=progress))
+                                     catalogue, keep=keep, progress=progress,
+                                     cancelled=cancelled))
     except TaskFailed as error:
         QMessageBox.warning(parent, "Museum", f"{error}\nYour catalogue itself is safe.")
         return None
