@@ -12,6 +12,8 @@ passes run one tick of the idle warmer (at most 4 ms) between frames, as the eve
 between the frames of an animation. "again" is the steady state, after the warmer has had idle
 time. The first frame of a cold pass paints the rough stand-ins of everything on screen.
 Target: worst frame under 16 ms.
+
+A second table times the room's small writes (see room_write_timing).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from museum.core.room import room_layout  # noqa: E402
 from museum.gui.room import cabinet_item, exhibit_item, level_cache, plaque  # noqa: E402
 from museum.gui.room.room_view import RoomView  # noqa: E402
 from museum.gui.room.scene import RoomScene  # noqa: E402
+from tests.benchmarks.room_write_timing import write_rows  # noqa: E402
 from tests.benchmarks.timing import percentile, print_table  # noqa: E402
 
 ON_DISPLAY = 500
@@ -153,6 +156,12 @@ def run() -> None:
               f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         view.close()
         scene.clear()
+        level_cache.clear()
+        print()
+        print_table(("small write (UI thread, median of 10)", "write", "refresh_room",
+                     "naive: reload", "reload / refresh"), write_rows(catalogue))
+        print("ms; refresh_room rebuilds only the cabinets a write changed; reload rebuilds the "
+              "whole room (what every small write did before)")
 
 
 def _row(name: str, times: list[tuple[float, float]]) -> tuple:
