@@ -275,13 +275,14 @@ class RoomScene(QGraphicsScene):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
                                         most=BACKDROP_BUCKET)
+        smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         level_cache.draw_tiled(
             painter, (self._tiles_token, "backdrop"), rect, bucket, self._paint_backdrop,
             origin=self.sceneRect().topLeft(), opaque=True, stand_in=self._paint_backdrop_thumb,
             done=lambda: self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer))
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
     def _paint_backdrop(self, painter: QPainter, tile: QRectF) -> None:
         paint_backdrop(painter, tile, self.walls, self.sceneRect())
