@@ -70,6 +70,11 @@ class ExhibitItem(QGraphicsItem):
         if size == "grid" and hasattr(cabinet, "contents_changed"):
             cabinet.contents_changed()
 
+    def adopt_photo(self, pixmap: QPixmap, size: str) -> None:
+        """Take over the photo this item had in the cabinet it just left (a freshly built
+        exhibit has no cached pictures to refresh)."""
+        self.photo, self.photo_size = pixmap, size
+
     def set_spotlit(self, spotlit: bool) -> None:
         if spotlit != self.spotlit:
             self.spotlit = spotlit

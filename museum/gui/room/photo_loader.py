@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QImage, QPixmap
 
@@ -91,7 +92,8 @@ class PhotoLoader(QObject):
             while len(cache) > CACHE_LIMITS[size]:
                 cache.popitem(last=False)
             for exhibit in exhibits:
-                if exhibit.scene() is not None:
+                # A small write rebuilds a cabinet without forgetting what its items asked for.
+                if shiboken6.isValid(exhibit) and exhibit.scene() is not None:
                     exhibit.set_photo(pixmap, size)
         self._pump()
 

@@ -165,6 +165,34 @@ class RoomPage(QWidget):
             self.view.fit_all()
         self._request_photos()
 
+    def refresh_room(self) -> None:
+        """Bring the room up to date after one of the page's own small writes: read the layout
+        again and rebuild only the cabinets it changed (and the drawer, if storage changed);
+        every other cabinet keeps its items, photos and cached pictures."""
+        layout = room.room_layout(self.catalogue)
+        wanted = [item_id for cabinet in self.scene.cabinets_to_rebuild(layout)
+                  for item_id in cabinet.item_ids if item_id not in self.scene.exhibits]
+        records = {r.id: r for r in get_records(self.catalogue, wanted)} if wanted else {}
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        room_before = self.scene.sceneRect()
+        self.layout_now = layout
+        built = self.scene.update_room(layout, records)
+        if list(layout.storage) != self.drawer.all_ids():
+            self.drawer.set_ids(layout.storage)
+        if self.current_cabinet not in self.scene.cabinets:
+            self.current_cabinet = layout.cabinets[0].name if layout.cabinets else None
+        self.scene.select_cabinet(self.current_cabinet)
+        if self.spotlit not in self.scene.exhibits:
+            self._spotlight(None)
+        else:
+            self.scene.spotlight(self.spotlit)
+        if self.scene.sceneRect() != room_before:
+            self.view.centerOn(centre)
+        for exhibit in built:
+            if exhibit.photo_id is not None and exhibit.photo is None:
+                self.photos.request(exhibit, "grid")
+        self._lod_timer.start()
+
     def on_changes(self, changes: Changes) -> None:
         """Refresh after a write made elsewhere (editor, trash, import…)."""
         if changes.empty:
@@ -186,7 +214,7 @@ class RoomPage(QWidget):
         except MuseumError as error:
             self.show_message(str(error))
             return False
-        self.reload()
+        self.refresh_room()
         if done:
             self.show_message(done)
         self.changes_made.emit(changes)

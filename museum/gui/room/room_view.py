@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QEasingCurve, QEvent, QPointF, QRectF, Qt, QVariantAnimation, Signal,
+    QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal,
 )
 from PySide6.QtGui import (
     QKeyEvent, QNativeGestureEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent,
@@ -15,6 +15,9 @@ from museum.gui.room.scene import RoomScene
 
 MAX_SCALE = 5.0
 FIT_MARGIN = 0.96
+SETTLE_MS = 150
+"""While the camera moves, pictures are sampled nearest-pixel (half the cost of a frame, and no
+one can tell in motion); this long after it stops, one smooth frame is painted."""
 
 
 class RoomView(QGraphicsView):
@@ -33,13 +36,19 @@ class RoomView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing)
-        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        # No background cache: the camera zooms more often than it only scrolls, and then the
+        # cache is painted in full and blitted again, a second pass over every pixel.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAcceptDrops(True)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._animation: QVariantAnimation | None = None
+        self.settle_ms = SETTLE_MS  # 0: every frame smooth, moving or not
+        self._camera: tuple | None = None  # (transform, scroll x, scroll y) last painted
+        self._settle = QTimer(self, singleShot=True)
+        self._settle.timeout.connect(lambda: self._sample_smoothly(True))
         self.horizontalScrollBar().valueChanged.connect(self.view_changed)
         self.verticalScrollBar().valueChanged.connect(self.view_changed)
 
@@ -128,11 +137,32 @@ class RoomView(QGraphicsView):
             self._animation.deleteLater()
             self._animation = None
 
+    @property
+    def moving(self) -> bool:
+        """Whether the camera moved in the last settle_ms (frames are then sampled fast)."""
+        return self._settle.isActive()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         scene = self.scene()
         if isinstance(scene, RoomScene):  # several views may share the scene: tell it which
             scene.set_far_view(self.zoom < FAR_SCALE)
+        camera = (self.transform(), self.horizontalScrollBar().value(),
+                  self.verticalScrollBar().value())
+        if camera != self._camera:
+            self._camera = camera
+            if self.settle_ms > 0:
+                self._settle.start(self.settle_ms)
+                self._sample_smoothly(False)
+        if self.settle_ms <= 0:
+            self._sample_smoothly(True)
         super().paintEvent(event)
+
+    def _sample_smoothly(self, smooth: bool) -> None:
+        """Smooth or nearest-pixel sampling of every picture; a change repaints the view once
+        more (when the camera stops, that is the one smooth frame)."""
+        hint = QPainter.RenderHint.SmoothPixmapTransform
+        if bool(self.renderHints() & hint) != smooth:
+            self.setRenderHint(hint, smooth)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

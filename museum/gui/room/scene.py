@@ -7,16 +7,17 @@ and reports clicks and drops as signals for the page to act on.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QStyleOptionGraphicsItem,
 )
 
 from museum.core.records import ItemRecord
-from museum.core.room import RoomLayout
+from museum.core.room import CabinetLayout, RoomLayout
 from museum.gui.mime import item_ids_from_mime
 from museum.gui.room import level_cache
 from museum.gui.room.backdrop import DARK, FADE, Wall, paint_backdrop
@@ -84,6 +85,51 @@ class RoomScene(QGraphicsScene):
         self.wall_runs = []
         self._hang_walls()
 
+    def cabinets_to_rebuild(self, layout: RoomLayout) -> list[CabinetLayout]:
+        """The cabinets of `layout` that differ from the ones standing (by name, size or
+        contents; a cabinet that only moved along the wall is not among them)."""
+        standing = {item.cabinet.id: item.cabinet for item in self.cabinets.values()}
+        return [cabinet for cabinet in layout.cabinets
+                if not _same_cabinet(standing.get(cabinet.id), cabinet)]
+
+    def update_room(self, layout: RoomLayout,
+                    records: dict[int, ItemRecord]) -> list[ExhibitItem]:
+        """Bring the room to `layout` after a small change, rebuilding only the cabinets that
+        changed: the rest keep their items and cached pictures, and only move along the wall.
+        `records` must hold the items of the rebuilt cabinets not shown before (an exhibit
+        that moves keeps its record and photo). Returns the exhibits built anew."""
+        unchanged = {cabinet.id for cabinet in layout.cabinets} - \
+            {cabinet.id for cabinet in self.cabinets_to_rebuild(layout)}
+        kept = {item.cabinet.id: item for item in self.cabinets.values()
+                if item.cabinet.id in unchanged}
+        known = dict(records)
+        photos: dict[int, tuple[QPixmap, str]] = {}
+        for item in [i for i in self.cabinets.values() if i.cabinet.id not in kept]:
+            for item_id in item.cabinet.item_ids:
+                exhibit = self.exhibits.pop(item_id, None)
+                if exhibit is not None:
+                    known.setdefault(item_id, exhibit.record)
+                    if exhibit.photo is not None:
+                        photos[item_id] = (exhibit.photo, exhibit.photo_size)
+            item.release_pictures()
+            self.removeItem(item)
+        self.cabinets = {}
+        built: list[ExhibitItem] = []
+        for cabinet in layout.cabinets:
+            item = kept.get(cabinet.id)
+            if item is None:
+                item = CabinetItem(cabinet)
+                self.addItem(item)
+                built += self._add_exhibits(item, known)
+            item.cabinet = cabinet  # its position along the wall may have changed
+            self.cabinets[cabinet.name] = item
+        for exhibit in built:
+            if exhibit.item_id in photos:
+                exhibit.adopt_photo(*photos[exhibit.item_id])
+        self.layout = layout
+        self._hang_walls()
+        return built
+
     def set_far_view(self, far: bool) -> None:
         """Whether the view about to paint sees the cabinets from afar (as whole pictures)."""
         if far != self.far_view:
@@ -97,19 +143,18 @@ class RoomScene(QGraphicsScene):
         return self._hang_walls()
 
     def _hang_walls(self) -> bool:
+        """Stand every cabinet in its place along the walls; True if the walls themselves
+        (and so the backdrop's cached tiles) changed."""
         items = list(self.cabinets.values())
         tallest = max([3 * SHELF_HEIGHT] + [item.outer.height() for item in items])
         band = WALL_ABOVE + tallest + FLOOR_DEPTH
         runs = plan_walls([item.outer.width() for item in items], gap=CABINET_GAP,
                           margin=WALL_MARGIN, band_height=band, aspect=self.aspect)
-        named = [[items[i].name for i in run] for run in runs]
-        if named == self.wall_runs and self.walls:
-            return False
-        self.wall_runs = named
+        self.wall_runs = [[items[i].name for i in run] for run in runs]
         widths = [sum(items[i].outer.width() for i in run) + CABINET_GAP * max(0, len(run) - 1)
                   for run in runs]
         room_width = max(widths + [4 * SLOT_WIDTH])
-        self.walls = []
+        walls = []
         for number, run in enumerate(runs):
             top = number * band
             floor_line = top + WALL_ABOVE + tallest
@@ -120,16 +165,21 @@ class RoomScene(QGraphicsScene):
                 item.setPos(x, floor_line + CABINET_FOOT - item.outer.height())
                 wall.lights.append(QPointF(x + item.outer.width() / 2, item.pos().y()))
                 x += item.outer.width() + CABINET_GAP
-            self.walls.append(wall)
+            walls.append(wall)
+        rect = QRectF(-WALL_MARGIN, 0, room_width + 2 * WALL_MARGIN, band * len(walls))
+        if walls == self.walls and rect == self.sceneRect():
+            return False
+        self.walls = walls
         level_cache.forget_all(self._tiles_token)
         self._tiles_token = next(_tile_tokens)
-        self.setSceneRect(QRectF(-WALL_MARGIN, 0, room_width + 2 * WALL_MARGIN,
-                                 band * len(self.walls)))
+        self.setSceneRect(rect)
         self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
         return True
 
-    def _add_exhibits(self, cabinet: CabinetItem, records: dict[int, ItemRecord]) -> None:
+    def _add_exhibits(self, cabinet: CabinetItem,
+                      records: dict[int, ItemRecord]) -> list[ExhibitItem]:
         geometry = cabinet.geometry
+        built = []
         for number, shelf in enumerate(cabinet.cabinet.shelves, start=1):
             shown = [records[i] for i in shelf if i in records]
             for slot, record in enumerate(shown):
@@ -137,6 +187,8 @@ class RoomScene(QGraphicsScene):
                 exhibit = ExhibitItem(record, rect, geometry.shelf_surface(number), cabinet)
                 exhibit.set_far_view(self.far_view)
                 self.exhibits[record.id] = exhibit
+                built.append(exhibit)
+        return built
 
     def cabinet_rect(self, name: str) -> QRectF:
         """A cabinet's outline in scene coordinates, with a little air around it."""
@@ -223,13 +275,14 @@ class RoomScene(QGraphicsScene):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
                                         most=BACKDROP_BUCKET)
+        smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         level_cache.draw_tiled(
             painter, (self._tiles_token, "backdrop"), rect, bucket, self._paint_backdrop,
             origin=self.sceneRect().topLeft(), opaque=True, stand_in=self._paint_backdrop_thumb,
             done=lambda: self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer))
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
     def _paint_backdrop(self, painter: QPainter, tile: QRectF) -> None:
         paint_backdrop(painter, tile, self.walls, self.sceneRect())
@@ -271,3 +324,8 @@ class RoomScene(QGraphicsScene):
         """Queue every cabinet's far picture (what fit-all shows) for idle time."""
         for cabinet in self.cabinets.values():
             cabinet.warm_far(pixels)
+
+
+def _same_cabinet(old: CabinetLayout | None, new: CabinetLayout) -> bool:
+    """Whether a cabinet looks the same (wherever it stands along the wall)."""
+    return old is not None and dataclasses.replace(old, position=new.position) == new

@@ -135,6 +135,10 @@ class StorageDrawer(QWidget):
         self._all_ids = list(ids)
         self._apply_filter()
 
+    def all_ids(self) -> list[int]:
+        """Every item in storage, filtered or not."""
+        return list(self._all_ids)
+
     def shown_ids(self) -> list[int]:
         return list(self.model.ids)
 

@@ -7,6 +7,8 @@ Pure arithmetic, no Qt: cabinets keep their order, read left to right, wall afte
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Sequence
 
 MAX_WALLS = 8
@@ -22,8 +24,10 @@ def split_in_order(widths: Sequence[float], walls: int, gap: float) -> list[list
     if count == 0:
         return [[]]
 
+    before = list(itertools.accumulate(widths, initial=0.0))  # before[i]: widths of 0..i-1
+
     def run_width(start: int, end: int) -> float:  # cabinets start..end-1 on one wall
-        return sum(widths[start:end]) + gap * (end - start - 1)
+        return before[end] - before[start] + gap * (end - start - 1)
 
     # best[k][i]: the narrowest widest wall when the first i cabinets stand on k walls
     infinity = float("inf")
@@ -50,6 +54,18 @@ def plan_walls(widths: Sequence[float], *, gap: float, margin: float, band_heigh
     """The cabinets (by index, in order) on each wall, choosing the number of walls that shows
     them largest in a view `aspect` (width / height) wide: a wide window keeps one long wall,
     a squarer one stacks two or three."""
+    return [list(run) for run in _plan(tuple(widths), gap, margin, band_height, aspect)]
+
+
+@functools.lru_cache(maxsize=32)
+def _plan(widths: tuple[float, ...], gap: float, margin: float, band_height: float,
+          aspect: float) -> tuple[tuple[int, ...], ...]:
+    """plan_walls, remembered: every small write in the room asks again for the same walls."""
+    return tuple(tuple(run) for run in _plan_now(widths, gap, margin, band_height, aspect))
+
+
+def _plan_now(widths: Sequence[float], gap: float, margin: float, band_height: float,
+              aspect: float) -> list[list[int]]:
     if not widths:
         return [[]]
     aspect = max(0.2, aspect)

@@ -1,0 +1,67 @@
+"""While the camera moves the room is drawn with fast nearest-pixel sampling; once it stops,
+one smooth frame is painted, and it shows the same room."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QImage, QPainter
+
+from museum.gui.room import level_cache
+from museum.gui.room.room_page import RoomPage
+
+SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
+
+
+def _frame(page: RoomPage) -> QImage:
+    page.view.viewport().repaint()
+    return page.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _quiet(page: RoomPage) -> bool:
+    """The camera is still and nothing is being loaded or painted ahead."""
+    return not (page.view.moving or page.view.animating or page.photos.busy or
+                level_cache.warm_pending())
+
+
+def _mean_difference(a: QImage, b: QImage) -> float:
+    step, total, count = 7, 0, 0
+    for y in range(0, a.height(), step):
+        for x in range(0, a.width(), step):
+            pa, pb = a.pixelColor(x, y), b.pixelColor(x, y)
+            total += abs(pa.red() - pb.red()) + abs(pa.green() - pb.green()) + \
+                abs(pa.blue() - pb.blue())
+            count += 3
+    return total / count
+
+
+def test_moving_frames_are_fast_and_the_still_one_is_smooth(qtbot, demo_catalogue):
+    page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)  # it opens on the item of the day
+    page.card.hide()
+    page.view.fit_all()
+    qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)
+    page.view.zoom_by(1.37)  # still far enough that no larger photos are loaded
+    moving = _frame(page)
+    assert page.view.moving and not page.view.renderHints() & SMOOTH
+    qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)
+    assert page.view.renderHints() & SMOOTH
+    still = _frame(page)
+    difference = _mean_difference(moving, still)
+    assert 0 < difference < 8  # the same picture, only sampled more finely
+
+
+def test_a_view_told_never_to_settle_is_always_smooth(qtbot, demo_catalogue):
+    page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
+    qtbot.addWidget(page)
+    page.resize(800, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.view.settle_ms = 0
+    page.view.zoom_by(1.5)
+    page.view.viewport().repaint()
+    assert not page.view.moving and page.view.renderHints() & SMOOTH
