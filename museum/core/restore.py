@@ -185,13 +185,19 @@ def _swap_in(staging: Path, target: Path, aside: Path) -> None:
 
 
 def _aside_name(target: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = target.with_name(f"{target.name} (before restore {stamp})")
+    return unused_sibling(target, "before restore")
+
+
+def unused_sibling(folder: Path, label: str) -> Path:
+    """A folder name beside `folder` that does not exist yet: 'NAME (label 2026-11-25 14.03)',
+    numbered if that is taken, so nothing a user has is ever overwritten."""
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
+    candidate = folder.with_name(f"{folder.name} ({label} {stamp})")
     number = 1
-    while aside.exists():
+    while candidate.exists():
         number += 1
-        aside = target.with_name(f"{target.name} (before restore {stamp}-{number})")
-    return aside
+        candidate = folder.with_name(f"{folder.name} ({label} {stamp} {number})")
+    return candidate
 
 
 @contextlib.contextmanager

@@ -168,13 +168,10 @@ class ItemEditor(QDialog):
                         report) -> None:
         """Some photos were stored, some not: what was stored counts as saved; the files left
         out stay in the list as new, so that Save tries them again (or Remove drops them)."""
-        try:
-            changes |= self._arrange_photos(new_ids)
-        except MuseumError as error:
-            self._mark_fields_saved()
-            self.saved.emit(changes)
-            self.show_error(f"The item was saved, but its photos could not be arranged: {error}")
+        arranged = self._arrange_or_report(changes, new_ids)
+        if arranged is None:
             return
+        changes = arranged
         self.original_photos = list_item_photos(self.catalogue, self.item_id)
         self.photos.load(self.original_photos)
         self._saved_state = self._state()
@@ -192,6 +189,17 @@ class ItemEditor(QDialog):
         self.saved.emit(changes)  # the fields were saved; say so before showing the problem
         self.show_error(f"The item was saved, but its photos were not added: {message}")
 
+    def _arrange_or_report(self, changes: Changes, new_ids: dict[str, int]) -> Changes | None:
+        """Order, primary and captions of the stored photos; None (and a sentence) if that
+        failed, in which case the fields count as saved and only the photos stay unsaved."""
+        try:
+            return changes | self._arrange_photos(new_ids)
+        except MuseumError as error:
+            self._mark_fields_saved()
+            self.saved.emit(changes)
+            self.show_error(f"The item was saved, but its photos could not be arranged: {error}")
+            return None
+
     def _mark_fields_saved(self) -> None:
         """The fields are stored but the photos are not all: only the photos stay unsaved."""
         self._saved_state = (self._state()[0], self._saved_state[1])
@@ -200,13 +208,10 @@ class ItemEditor(QDialog):
         self.setWindowModified(self.is_dirty())
 
     def _finish(self, changes: Changes, new_ids: dict[str, int]) -> None:
-        try:
-            changes |= self._arrange_photos(new_ids)
-        except MuseumError as error:
-            self._mark_fields_saved()
-            self.saved.emit(changes)
-            self.show_error(f"The item was saved, but its photos could not be arranged: {error}")
+        arranged = self._arrange_or_report(changes, new_ids)
+        if arranged is None:
             return
+        changes = arranged
         self._saved_state = self._state()
         self.saved.emit(changes)
         self.accept()

@@ -7,7 +7,6 @@ through run_task and shows one sentence when something fails.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from museum.core.backup import BackupResult, create_backup
 from museum.core.catalogue import Catalogue
 from museum.core.check import CheckReport, check_catalogue
 from museum.core.errors import DamagedDatabaseError, LockedError, MuseumError
-from museum.core.restore import restore_backup
+from museum.core.restore import restore_backup, unused_sibling
 from museum.gui.workers import run_task
 
 KEEP_SETTING = "backups/keep"
@@ -106,13 +105,7 @@ def choose_backup_file(parent: QWidget | None, start: Path) -> Path | None:
 
 def restored_folder_name(catalogue_root: Path) -> Path:
     """A new folder beside the catalogue for a restored copy, never an existing one."""
-    stamp = dt.datetime.now().strftime("%Y-%m-%d %H.%M")
-    candidate = catalogue_root.with_name(f"{catalogue_root.name} (restored {stamp})")
-    number = 1
-    while candidate.exists():
-        number += 1
-        candidate = catalogue_root.with_name(f"{catalogue_root.name} (restored {stamp} {number})")
-    return candidate
+    return unused_sibling(catalogue_root, "restored")
 
 
 def restore_from_file(parent: QWidget | None, catalogue_root: Path, *,

@@ -150,13 +150,7 @@ class RoomPage(QWidget):
         self.layout_now = layout
         self.scene.show_room(layout, records)
         self.drawer.set_ids(layout.storage)
-        if self.current_cabinet not in self.scene.cabinets:
-            self.current_cabinet = layout.cabinets[0].name if layout.cabinets else None
-        self.scene.select_cabinet(self.current_cabinet)
-        if self.spotlit not in self.scene.exhibits:
-            self._spotlight(None)
-        else:
-            self.scene.spotlight(self.spotlit)
+        self._keep_selection(layout)
         if had_room:
             self.view.resetTransform()
             self.view.scale(zoom, zoom)
@@ -164,6 +158,16 @@ class RoomPage(QWidget):
         else:
             self.view.fit_all()
         self._request_photos()
+
+    def _keep_selection(self, layout: room.RoomLayout) -> None:
+        """Keep the chosen cabinet and the spotlit item if they are still in the room."""
+        if self.current_cabinet not in self.scene.cabinets:
+            self.current_cabinet = layout.cabinets[0].name if layout.cabinets else None
+        self.scene.select_cabinet(self.current_cabinet)
+        if self.spotlit not in self.scene.exhibits:
+            self._spotlight(None)
+        else:
+            self.scene.spotlight(self.spotlit)
 
     def refresh_room(self) -> None:
         """Bring the room up to date after one of the page's own small writes: read the layout
@@ -179,13 +183,7 @@ class RoomPage(QWidget):
         built = self.scene.update_room(layout, records)
         if list(layout.storage) != self.drawer.all_ids():
             self.drawer.set_ids(layout.storage)
-        if self.current_cabinet not in self.scene.cabinets:
-            self.current_cabinet = layout.cabinets[0].name if layout.cabinets else None
-        self.scene.select_cabinet(self.current_cabinet)
-        if self.spotlit not in self.scene.exhibits:
-            self._spotlight(None)
-        else:
-            self.scene.spotlight(self.spotlit)
+        self._keep_selection(layout)
         if self.scene.sceneRect() != room_before:
             self.view.centerOn(centre)
         for exhibit in built:
