@@ -27,6 +27,7 @@ MIN_CARD_WIDTH = 196
 # Cards drawn once and then only copied: a few screenfuls, so that scrolling back and repainting
 # what is already on screen cost one pixmap copy per card (~230 KB each at 212x276).
 CARD_CACHE = 120
+PARTS_CACHE = 64  # frames in 4 states and placeholders of ~11 kinds, at one card size
 SCALED_CACHE = 300  # photos scaled to fit a card (~110 KB each): smoothing one costs ~0.4 ms
 
 
@@ -46,6 +47,7 @@ class CardDelegate(QStyledItemDelegate):
         self.card = QSize(CARD)
         self._cards: OrderedDict[tuple, tuple[ItemRecord, QPixmap]] = OrderedDict()
         self._scaled: OrderedDict[tuple[int, int, int], QPixmap] = OrderedDict()
+        self._parts: dict[tuple, QPixmap] = {}
 
     def sizeHint(
         self, _option: QStyleOptionViewItem, _index: QModelIndex | QPersistentModelIndex,
@@ -56,6 +58,7 @@ class CardDelegate(QStyledItemDelegate):
         """Draw every card afresh (the font, style or palette changed)."""
         self._cards.clear()
         self._scaled.clear()
+        self._parts.clear()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem,
@@ -97,21 +100,49 @@ class CardDelegate(QStyledItemDelegate):
         highlighted: bool, hovered: bool, ratio: float,
     ) -> QPixmap:
         rect = QRect(0, 0, option.rect.width(), option.rect.height())
-        card = QPixmap(rect.size() * ratio)
-        card.setDevicePixelRatio(ratio)
-        # Opaque, in the view's own background: copying it is then a plain blit, not a blend.
-        card.fill(option.palette.color(QPalette.ColorRole.Base))
+        palette = option.palette
+        frame = card_rect(rect)
+        # The empty frame and the placeholders look the same on many cards: drawn once each and
+        # copied, a new card costs its text and (if any) its photo.
+        card = QPixmap(self._part(
+            ("frame", rect.width(), rect.height(), highlighted, hovered), rect.size(), option,
+            ratio, lambda painter: paint_frame(painter, palette, frame, highlighted=highlighted,
+                                               hovered=hovered)))
+        area = photo_area(rect)
         painter = QPainter(card)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(option.font)
-        frame = card_rect(rect)
-        paint_frame(painter, option.palette, frame, highlighted=highlighted, hovered=hovered)
-        area = photo_area(rect)
-        scaled = self._scaled_to(photo, area.size()) if photo is not None else None
-        paint_photo(painter, option.palette, area, record, scaled)
-        paint_text(painter, option.palette, option.font, frame.toRect(), record)
+        if photo is not None:
+            paint_photo(painter, palette, area, record, self._scaled_to(photo, area.size()))
+        else:
+            loading = record.primary_photo_id is not None
+            panel = QRect(0, 0, area.width(), area.height())
+            painter.drawPixmap(area.topLeft(), self._part(
+                ("placeholder", area.width(), area.height(), record.kind, loading), area.size(),
+                option, ratio, lambda painter: paint_photo(painter, palette, panel, record, None)))
+        paint_text(painter, palette, option.font, frame.toRect(), record)
         painter.end()
         return card
+
+    def _part(
+        self, key: tuple, size: QSize, option: QStyleOptionViewItem, ratio: float, draw,
+    ) -> QPixmap:
+        """A piece many cards share, drawn once on the view's background (opaque: a blit)."""
+        key = (*key, option.palette.cacheKey(), ratio)
+        part = self._parts.get(key)
+        if part is None:
+            if len(self._parts) >= PARTS_CACHE:  # the cards changed size: start over
+                self._parts.clear()
+            part = QPixmap(size * ratio)
+            part.setDevicePixelRatio(ratio)
+            part.fill(option.palette.color(QPalette.ColorRole.Base))
+            painter = QPainter(part)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(option.font)
+            draw(painter)
+            painter.end()
+            self._parts[key] = part
+        return part
 
     def _scaled_to(self, pixmap: QPixmap, size: QSize) -> QPixmap:
         key = (pixmap.cacheKey(), size.width(), size.height())
