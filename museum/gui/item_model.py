@@ -1,9 +1,10 @@
 """One Qt model over the items a search finds; the grid and the table both show it.
 
 The model holds only ids. Records are read through core lazily, a small page at a time, when a
-view asks for a row it has not seen; so 10,000 items cost one id query, not 10,000 records. The
-pages around the one just read are read ahead when the event loop is idle (one page per turn), so
-that scrolling on finds its rows ready and a paint rarely waits on the database.
+view asks for a row it has not seen; so 10,000 items cost one id query, not 10,000 records.
+Whenever a view moves to another page, the few pages on either side of it are read ahead when the
+event loop is idle, one page per turn, so that scrolling on finds its rows ready and a paint does
+not wait on the database.
 
 Dragged, rows carry their item ids (museum.gui.mime) so that they can be dropped in the room.
 """
@@ -25,8 +26,8 @@ from museum.core.facets import find_ids
 from museum.core.records import ItemRecord
 from museum.gui.mime import ITEM_IDS_MIME, item_ids_mime
 
-PAGE_SIZE = 40  # about 2 ms of reading: small enough to read while painting when it must
-READ_AHEAD_PAGES = 1  # the page after (and before) the one a view asked for
+PAGE_SIZE = 40  # about 1.5 ms of reading: one page per idle turn leaves a frame to spare
+READ_AHEAD_PAGES = 3  # pages after (and before) the one a view asks for
 RecordRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
 PhotoIdRole = Qt.ItemDataRole.UserRole + 3
@@ -80,6 +81,8 @@ class ItemModel(QAbstractTableModel):
         self._records: dict[int, ItemRecord] = {}
         self._by_photo: dict[int, set[int]] = {}  # primary photo id -> ids of loaded items
         self._read_ahead: list[int] = []  # first rows of pages to read when idle, next first
+        self._read_pages: set[int] = set()  # first rows of pages whose records are all here
+        self._last_page = -1  # the first row of the page a view asked for last
         self._read_ahead_timer = QTimer(self, singleShot=True, interval=0)
         self._read_ahead_timer.timeout.connect(self._read_ahead_one)
 
@@ -149,17 +152,22 @@ class ItemModel(QAbstractTableModel):
     def record_at(self, row: int) -> ItemRecord | None:
         if not 0 <= row < len(self._ids):
             return None
-        item_id = self._ids[row]
-        if item_id not in self._records:
-            self._load_page(row)
-        return self._records.get(item_id)
-
-    def _load_page(self, row: int) -> None:
         start = row - row % PAGE_SIZE
-        self._read_page(start)
-        self._plan_read_ahead(start)
+        if start != self._last_page:
+            self._plan_read_ahead(start)
+        item_id = self._ids[row]
+        record = self._records.get(item_id)
+        if record is None:
+            self._read_page(start)
+            record = self._records.get(item_id)
+        return record
+
+    def has_record(self, row: int) -> bool:
+        """Whether the row's record is already in memory (asking does not read it)."""
+        return 0 <= row < len(self._ids) and self._ids[row] in self._records
 
     def _read_page(self, start: int) -> None:
+        self._read_pages.add(start)
         wanted = [item_id for item_id in self._ids[start:start + PAGE_SIZE]
                   if item_id not in self._records]
         if not wanted:
@@ -170,18 +178,22 @@ class ItemModel(QAbstractTableModel):
                 self._by_photo.setdefault(record.primary_photo_id, set()).add(record.id)
 
     def _plan_read_ahead(self, start: int) -> None:
-        """Queue the pages after and before this one (the nearest first) for idle time."""
-        starts = []
-        for step in range(1, READ_AHEAD_PAGES + 1):
-            starts += [start + step * PAGE_SIZE, start - step * PAGE_SIZE]
-        self._read_ahead = [s for s in starts if 0 <= s < len(self._ids)]
-        self._read_ahead_timer.start()
+        """Queue the pages around this one, the nearest first, that are not read yet."""
+        # Both ways: a view paints its rows in no particular order, so the page asked for last
+        # says nothing about the way it scrolls; pages behind are mostly read already anyway.
+        self._last_page = start
+        starts = [start + sign * n * PAGE_SIZE
+                  for n in range(1, READ_AHEAD_PAGES + 1) for sign in (1, -1)]
+        self._read_ahead = [s for s in starts
+                            if 0 <= s < len(self._ids) and s not in self._read_pages]
+        if self._read_ahead:
+            self._read_ahead_timer.start()
 
     def _read_ahead_one(self) -> None:
         # One page per turn of the event loop: a paint or a key press never waits for more.
         while self._read_ahead:
             start = self._read_ahead.pop(0)
-            if any(item_id not in self._records for item_id in self._ids[start:start + PAGE_SIZE]):
+            if start not in self._read_pages:
                 self._read_page(start)
                 break
         if self._read_ahead:
@@ -236,6 +248,8 @@ class ItemModel(QAbstractTableModel):
         self._records.clear()
         self._by_photo.clear()
         self._read_ahead.clear()
+        self._read_pages.clear()
+        self._last_page = -1
         self.endResetModel()
         self.reloaded.emit()
         return True
@@ -245,6 +259,7 @@ class ItemModel(QAbstractTableModel):
             self._records.pop(item_id, None)
             row = self._rows.get(item_id)
             if row is not None:
+                self._read_pages.discard(row - row % PAGE_SIZE)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def on_changes(self, changes: Changes) -> None:

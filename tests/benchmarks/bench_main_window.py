@@ -16,8 +16,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.benchmarks.timing import percentile
+
 ITEMS = 10_000
 PHOTO_ITEMS = 150  # items given a real photo, so that scrolling loads real thumbnails
+SCROLL_PASSES = 5
 QUERIES = ("liverpool medal", "kind:shirt", "wembley", "season:2015/16", "final -kind:ticket")
 
 
@@ -135,36 +138,51 @@ def search_ms(window) -> float:
     return statistics.median(times) * 1000
 
 
-def scroll_stalls_ms(app, window) -> tuple[float, float]:
+def scroll_stalls_ms(app, window) -> tuple[float, float, float, float]:
+    """Worst and p95 UI-thread stall per scroll step: wall clock and the UI thread's own CPU.
+
+    One pass first loads the thumbnails into the cache; then SCROLL_PASSES passes each scroll the
+    grid from top to bottom. The worst step is the median over the passes of each pass's
+    worst, because on a shared machine a single maximum is mostly another process's noise;
+    thread CPU time cannot be inflated by other processes at all.
+    """
     grid = window.library.grid
     bar = grid.verticalScrollBar()
-    bar.setValue(0)
-    app.processEvents()
-    # First pass loads the thumbnails into the cache; the measured pass scrolls with them cached.
     _scroll(app, grid, bar, settle=True, loader=window.thumbnails)
-    stalls = _scroll(app, grid, bar, settle=False, loader=window.thumbnails)
-    return max(stalls) * 1000, statistics.quantiles(stalls, n=20)[-1] * 1000
+    passes = [_scroll(app, grid, bar, settle=False, loader=window.thumbnails)
+              for _ in range(SCROLL_PASSES)]
+    walls = [wall for steps in passes for wall, _ in steps]
+    cpus = [cpu for steps in passes for _, cpu in steps]
+    print("per-pass worst wall ms:", *(f"{max(w for w, _ in steps) * 1000:.1f}"
+                                       for steps in passes), file=sys.stderr)
+    return (statistics.median(max(wall for wall, _ in steps) for steps in passes) * 1000,
+            percentile(walls, 0.95) * 1000,
+            statistics.median(max(cpu for _, cpu in steps) for steps in passes) * 1000,
+            percentile(cpus, 0.95) * 1000)
 
 
-def _scroll(app, grid, bar, *, settle: bool, loader) -> list[float]:
-    stalls = []
+def _scroll(app, grid, bar, *, settle: bool, loader) -> list[tuple[float, float]]:
+    """Scroll half a screen per step to the very bottom; (wall, thread CPU) seconds per step."""
+    steps = []
     bar.setValue(0)
     app.processEvents()
     step = max(1, grid.viewport().height() // 2)
-    for value in range(0, bar.maximum() + step, step):
-        started = time.perf_counter()
+    value = 0
+    while value <= bar.maximum() + step:  # the maximum grows while the layout runs in batches
+        started, cpu = time.perf_counter(), time.thread_time()
         bar.setValue(value)
         grid.viewport().repaint()
         app.processEvents()
-        stalls.append(time.perf_counter() - started)
+        steps.append((time.perf_counter() - started, time.thread_time() - cpu))
         if settle and value < 8000:
             while not loader.idle():
                 app.processEvents()
                 time.sleep(0.002)
-    return stalls
+        value += step
+    return steps
 
 
-def measure_in_process(folder: Path, naive: bool) -> tuple[float, float, float, float]:
+def measure_in_process(folder: Path, naive: bool) -> tuple[float, ...]:
     from PySide6.QtCore import QThreadPool
 
     from museum.core.catalogue import Catalogue
@@ -207,15 +225,16 @@ def run() -> None:
             result = subprocess.run(
                 [sys.executable, "-m", "tests.benchmarks.bench_main_window", "inprocess",
                  str(folder), "naive" if naive else "fast"], capture_output=True, text=True,
-                check=True,
-                env=_environment(folder)).stdout.split()
-            shown, search, worst, p95 = (float(value) for value in result[-4:])
-            rows.append(["naive baseline" if naive else "museum", paint[naive] * 1000, shown,
-                         search, worst, p95])
-    print(f"{ITEMS:,} items, {PHOTO_ITEMS} with photos; "
-          "times in ms (medians; stalls: worst and 95th percentile)")
+                check=True, env=_environment(folder))
+            numbers = [float(value) for value in result.stdout.split()[-6:]]
+            passes = [line for line in result.stderr.splitlines() if line.startswith("per-pass")]
+            print(("naive baseline " if naive else "museum ") + "".join(passes))
+            rows.append(["naive baseline" if naive else "museum", paint[naive] * 1000, *numbers])
+    print(f"{ITEMS:,} items, {PHOTO_ITEMS} with photos; times in ms (first paint: median of 3; "
+          f"scroll: {SCROLL_PASSES} passes top to bottom, worst = median of the passes' worst "
+          "steps, p95 over all steps; wall clock, and the UI thread's own CPU time)")
     print_table(["window", "first paint (process)", "show+paint", "search applied",
-                 "worst scroll stall", "p95 scroll stall"], rows)
+                 "worst stall", "p95 stall", "worst CPU", "p95 CPU"], rows)
     print("targets: first paint < 1500, search < 50, worst stall < 16")
 
 
