@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, SignalInstance
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QAbstractItemView
+
+from museum.gui.item_model import IdRole
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp", ".gif",
                             ".heic", ".heif"})
@@ -21,3 +25,15 @@ def local_files(mime: QMimeData | None) -> list[Path]:
 def photo_files(mime: QMimeData | None) -> list[Path]:
     """The dropped files that look like photos by their name; core checks their content."""
     return [path for path in local_files(mime) if path.suffix.lower() in PHOTO_SUFFIXES]
+
+
+def drop_photos_on_item(view: QAbstractItemView, event: QDropEvent,
+                        files_dropped: SignalInstance) -> None:
+    """Emit files_dropped(item id under the drop or None, photo paths), or ignore the drop."""
+    paths = photo_files(event.mimeData())
+    if not paths:
+        event.ignore()
+        return
+    index = view.indexAt(event.position().toPoint())
+    event.acceptProposedAction()
+    files_dropped.emit(index.data(IdRole) if index.isValid() else None, paths)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Signal
 from PySide6.QtGui import (
@@ -17,8 +16,8 @@ from museum.core.records import ItemRecord
 from museum.gui.card_painting import (
     card_rect, paint_frame, paint_photo, paint_placeholder, paint_text, photo_area, scaled_photo,
 )
-from museum.gui.drops import photo_files
-from museum.gui.item_model import IdRole, RecordRole
+from museum.gui.drops import drop_photos_on_item, photo_files
+from museum.gui.item_model import RecordRole
 
 __all__ = ["CARD", "CardDelegate", "GridView", "paint_placeholder"]
 
@@ -229,11 +228,5 @@ class GridView(QListView):
     def dropEvent(self, event: QDropEvent) -> None:
         self.delegate.drop_row = None
         self.viewport().update()
-        paths: list[Path] = photo_files(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        index = self.indexAt(event.position().toPoint())
-        event.acceptProposedAction()
-        self.files_dropped.emit(index.data(IdRole) if index.isValid() else None, paths)
+        drop_photos_on_item(self, event, self.files_dropped)
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
-from museum.gui.drops import photo_files
-from museum.gui.item_model import COLUMN_FIELDS, COLUMNS, IdRole
+from museum.gui.drops import drop_photos_on_item, photo_files
+from museum.gui.item_model import COLUMN_FIELDS, COLUMNS
 
 DEFAULT_COLUMNS = ("title", "kind", "date", "season", "competition", "team", "location",
                    "photo_count")
@@ -86,10 +86,4 @@ class TableView(QTableView):
         event.acceptProposedAction() if photo_files(event.mimeData()) else event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = photo_files(event.mimeData())
-        if not paths:
-            event.ignore()
-            return
-        index = self.indexAt(event.position().toPoint())
-        event.acceptProposedAction()
-        self.files_dropped.emit(index.data(IdRole) if index.isValid() else None, paths)
+        drop_photos_on_item(self, event, self.files_dropped)
