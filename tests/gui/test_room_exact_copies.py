@@ -21,8 +21,10 @@ def _stripes() -> QPixmap:
     return QPixmap.fromImage(image)
 
 
-def _paint(picture: QPixmap) -> QImage:
-    canvas = QImage(200, 120, QImage.Format.Format_ARGB32_Premultiplied)
+def _paint(picture: QPixmap, ratio: float = 1.0) -> QImage:
+    canvas = QImage(round(200 * ratio), round(120 * ratio),
+                    QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.setDevicePixelRatio(ratio)
     canvas.fill(Qt.GlobalColor.white)
     painter = QPainter(canvas)
     painter.translate(10.3, 20.6)
@@ -54,6 +56,23 @@ def test_a_picture_at_rest_is_copied_at_its_exact_size_once_scaled(qapp):
     blended = second.pixelColor(50, 40)
     assert blended.red() > 40 and blended.blue() > 40
     assert second.pixelColor(5, 5) == QColor(Qt.GlobalColor.white)  # nothing outside it
+
+
+def test_on_a_high_density_screen_the_copy_has_the_screen_s_pixels(qapp):
+    exact_cache.clear()
+    picture = _stripes()
+    exact_cache.settled = True
+    try:
+        _paint(picture, 2.0)
+        exact_cache.scale_some()
+        canvas = _paint(picture, 2.0)  # 100 × 60 at 0.8 × 2: 160 × 96 device pixels
+    finally:
+        exact_cache.settled = False
+        exact_cache.clear()
+    expected = picture.scaled(160, 96, Qt.AspectRatioMode.IgnoreAspectRatio,
+                              Qt.TransformationMode.SmoothTransformation).toImage()
+    for x, y in ((0, 0), (33, 17), (159, 95)):
+        assert canvas.pixelColor(21 + x, 41 + y) == expected.pixelColor(x, y)
 
 
 def _frame(page: RoomPage) -> QImage:
@@ -90,6 +109,7 @@ def test_the_room_at_rest_looks_as_it_did_when_every_picture_was_scaled_smoothly
     page.view.zoom_by(1.37)
     qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)
     exact = _frame(page)
+    assert exact_cache.copies() > 10  # the cabinets' and items' pictures, at their exact size
     page.view.exact_at_rest = False
     smooth = _frame(page)
     assert _mean_difference(exact, smooth) < 4

@@ -113,6 +113,10 @@ def pending() -> int:
     return len(_pending)
 
 
+def copies() -> int:
+    return len(_copies)
+
+
 def scale_some(budget_ms: float = SCALE_BUDGET_MS) -> int:
     """Make queued exact copies for up to `budget_ms` (at least one); returns how many."""
     global _bytes

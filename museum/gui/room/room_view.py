@@ -160,7 +160,10 @@ class RoomView(QGraphicsView):
             self._sample_smoothly(True)
         # At rest, pictures are copied at their exact size rather than scaled smoothly.
         exact_cache.settled = self.exact_at_rest and not self.moving
-        super().paintEvent(event)
+        try:
+            super().paintEvent(event)
+        finally:
+            exact_cache.settled = False  # a poster or a grab paints the scene its own way
 
     def _sample_smoothly(self, smooth: bool) -> None:
         """Smooth or nearest-pixel sampling of every picture; a change repaints the view once
