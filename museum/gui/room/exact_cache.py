@@ -88,6 +88,9 @@ def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
     painter.resetTransform()
     if ratio != 1.0:
         painter.scale(1 / ratio, 1 / ratio)
+    # Pixel-aligned, so nothing to smooth or antialias: the hints would only slow the copy.
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.drawPixmap(QPoint(left, top), copy, from_rect)
     painter.restore()
 
