@@ -18,7 +18,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 
 BUDGET_BYTES = 96 * 1024 * 1024
-SCALE_BUDGET_MS = 4.0
+SCALE_BUDGET_MS = 2.5  # with the repaint that follows, a tick stays inside a frame
 
 settled = False
 """Set by the view for the frame it paints: the camera is at rest, exact pictures are wanted."""
