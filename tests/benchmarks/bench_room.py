@@ -13,8 +13,13 @@ between the frames of an animation. "again" is the steady state, after the warme
 time, run PASSES times: the machine is shared, so its worst frame is quoted as the median over
 the passes of each pass's worst frame (the single-pass columns are the first pass). The first
 frame of a cold pass paints the rough stand-ins of everything on screen.
-While the camera moves the view samples pictures nearest-pixel; once it has been still for
-SETTLE_MS it paints one smooth frame: "still" times that smooth frame at every step of the script.
+While the camera moves the view samples pictures nearest-pixel. Once it has been still for
+SETTLE_MS, each picture on screen is scaled once, in idle time a few at a time, to exactly its
+size on screen, and frames copy it pixel for pixel (exact_cache). The "still" rows stop the
+camera at every step of the script: the first frame at rest (copies not made yet: drawn
+nearest-pixel), each idle tick (SCALE_BUDGET_MS of scaling plus a repaint of the whole view, more
+than the app repaints), and the crisp frame once every copy is made. Their baseline, measured
+in the same run, is the smooth frame as it was: every picture scaled smoothly during the frame.
 CPU is the whole process's CPU time: Qt spreads large fills over its own worker threads.
 Target: worst frame under 16 ms.
 
@@ -39,7 +44,9 @@ from museum.core.catalogue import Catalogue  # noqa: E402
 from museum.core.demo import fill_demo  # noqa: E402
 from museum.core.items import get_records  # noqa: E402
 from museum.core.room import room_layout  # noqa: E402
-from museum.gui.room import cabinet_item, exhibit_item, level_cache, plaque  # noqa: E402
+from museum.gui.room import (  # noqa: E402
+    cabinet_item, exact_cache, exhibit_item, level_cache, plaque,
+)
 from museum.gui.room.room_view import RoomView  # noqa: E402
 from museum.gui.room.scene import RoomScene  # noqa: E402
 from tests.benchmarks.room_write_timing import write_rows  # noqa: E402
@@ -102,12 +109,40 @@ def _measure(view: RoomView, frames: list[tuple[QPointF, float]], *,
 
 def _idle() -> None:
     """What the event loop does once the view stops moving: the warmer paints what is queued."""
-    while level_cache.warm_pending():
+    while level_cache.warm_pending() or exact_cache.pending():
         level_cache.warm_some()
+        exact_cache.scale_some()
+
+
+def _measure_still(view: RoomView, frames: list[tuple[QPointF, float]],
+                   ) -> tuple[list[tuple[float, float]], list[tuple[float, float]],
+                              list[tuple[float, float]]]:
+    """The camera stops at each step of the script: (the first frame at rest, each idle tick
+    after it that scales pictures to their exact size with the repaint it causes, the frame
+    once every picture is exact) as (wall ms, CPU ms)."""
+    exact_cache.clear()  # nothing at rest here before: every stop makes its exact copies
+    first, ticks, crisp = [], [], []
+    for centre, scale in frames:
+        view.resetTransform()
+        view.scale(scale, scale)
+        view.centerOn(centre)
+        first.append(_timed(view.viewport().repaint))
+        while exact_cache.pending():
+            ticks.append(_timed(lambda: (exact_cache.scale_some(),
+                                         view.viewport().repaint())))
+        crisp.append(_timed(view.viewport().repaint))
+    return first, ticks, crisp
+
+
+def _timed(work) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
 def _cold(scene: RoomScene) -> None:
     level_cache.clear()
+    exact_cache.clear()
     for exhibit in scene.exhibits.values():
         exhibit.update()
 
@@ -141,8 +176,17 @@ def run() -> None:
         rows.append(_row("grid photos, idle ticks", _measure(view, frames, idle_ticks=True)))
         _idle()
         rows.append(_row("grid photos, again", *_passes(view, frames)))
-        view.settle_ms = 0  # every frame smooth: the one painted once the camera stops
-        rows.append(_row("grid photos, still (smooth frame)", *_passes(view, frames)))
+        view.settle_ms = 0  # every frame is one at rest: the camera stops at each step
+        stills = [_measure_still(view, frames) for _ in range(PASSES)]
+        for index, name in enumerate(("still: first frame at rest",
+                                      "still: idle tick (exact copies + repaint)",
+                                      "still: crisp frame (exact copies)")):
+            rows.append(_row(f"grid photos, {name}", stills[0][index],
+                             statistics.median(max((t[0] for t in s[index]), default=0.0)
+                                               for s in stills)))
+        view.exact_at_rest = False  # the old way: every picture scaled smoothly in the frame
+        rows.append(_row("baseline: smooth frame (scaled in the frame)", *_passes(view, frames)))
+        view.exact_at_rest = True
         preview = [_photo(1600, hue) for hue in range(0, 360, 45)]
         for index, exhibit in enumerate(scene.exhibits.values()):
             exhibit.set_photo(preview[index % len(preview)], "preview")

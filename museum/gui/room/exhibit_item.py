@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from museum.core.records import ItemRecord
 from museum.gui.mime import item_ids_mime
-from museum.gui.room import level_cache
+from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.geometry import (
     FRAMED_KINDS, PLAQUE_GAP, PLAQUE_HEIGHT, exhibit_box, fit_box,
@@ -123,7 +123,8 @@ class ExhibitItem(QGraphicsItem):
         if picture is None:
             self.paint_at(painter, scale, ratio)
         else:
-            painter.drawPixmap(self.boundingRect(), picture, QRectF(picture.rect()))
+            exact_cache.draw(painter, self.sprite_key, self.boundingRect(), picture,
+                             QRectF(picture.rect()), done=self.update)
 
     def sprite(self, pixels: float, *, must: bool = False) -> QPixmap | None:
         """This item (photo, shadow, plaque) as one cached picture for `pixels` device pixels

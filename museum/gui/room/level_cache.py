@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 
+from museum.gui.room import exact_cache
+
 MIN_BUCKET = 1 / 16
 MAX_BUCKET = 2.0
 BUDGET_BYTES = 256 * 1024 * 1024
@@ -124,9 +126,9 @@ def _draw_tiles(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
         # Each tile is painted a pixel wider all round and drawn without that margin, so that
         # smooth scaling blends its edge with its neighbour's pixels, not with nothing: no seams.
         scale_x, scale_y = pixmap.width() / padded.width(), pixmap.height() / padded.height()
-        painter.drawPixmap(tile, pixmap, QRectF(
+        exact_cache.draw(painter, tile_key, tile, pixmap, QRectF(
             (tile.left() - padded.left()) * scale_x, (tile.top() - padded.top()) * scale_y,
-            tile.width() * scale_x, tile.height() * scale_y))
+            tile.width() * scale_x, tile.height() * scale_y), done=done)
 
 
 def tiles(key: Hashable, area: QRectF, bucket: float, *, origin: QPointF,

@@ -10,6 +10,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
 
+from museum.gui.room import exact_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.scene import RoomScene
 
@@ -46,6 +47,7 @@ class RoomView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._animation: QVariantAnimation | None = None
         self.settle_ms = SETTLE_MS  # 0: every frame smooth, moving or not
+        self.exact_at_rest = True  # False: a frame at rest scales every picture smoothly
         self._camera: tuple | None = None  # (transform, scroll x, scroll y) last painted
         self._settle = QTimer(self, singleShot=True)
         self._settle.timeout.connect(lambda: self._sample_smoothly(True))
@@ -154,8 +156,14 @@ class RoomView(QGraphicsView):
                 self._settle.start(self.settle_ms)
                 self._sample_smoothly(False)
         if self.settle_ms <= 0:
+            self._settle.stop()
             self._sample_smoothly(True)
-        super().paintEvent(event)
+        # At rest, pictures are copied at their exact size rather than scaled smoothly.
+        exact_cache.settled = self.exact_at_rest and not self.moving
+        try:
+            super().paintEvent(event)
+        finally:
+            exact_cache.settled = False  # a poster or a grab paints the scene its own way
 
     def _sample_smoothly(self, smooth: bool) -> None:
         """Smooth or nearest-pixel sampling of every picture; a change repaints the view once
