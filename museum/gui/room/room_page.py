@@ -77,7 +77,7 @@ class RoomPage(QWidget):
         splitter.addWidget(self.drawer)
         splitter.addWidget(self.view)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 1000])
+        splitter.setSizes([200, 1040])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)

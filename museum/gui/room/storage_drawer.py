@@ -4,7 +4,14 @@ them off display."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget,
 )
@@ -74,9 +81,21 @@ class StorageModel(QAbstractListModel):
 
 
 class StorageList(QListView):
-    """Accepts items dragged off the shelves."""
+    """Accepts items dragged off the shelves; says in words why it is empty."""
 
     items_returned = Signal(list)
+    empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is None or self.model().rowCount() or not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(12, 24, -12, -12)
+        flags = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self.empty_text)
+        painter.end()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         event.setAccepted(bool(item_ids_from_mime(event.mimeData())) and event.source() is not self)
@@ -153,3 +172,6 @@ class StorageDrawer(QWidget):
             ids = [i for i in ids if i in matching]
         self.model.set_ids(ids)
         self.title.setText(f"Storage — {len(self._all_ids)}")
+        self.list.empty_text = ("Nothing in storage matches." if self._all_ids else
+                                "Everything is on display.")
+        self.list.viewport().update()
