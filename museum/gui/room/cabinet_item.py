@@ -38,6 +38,7 @@ class CabinetItem(QGraphicsItem):
         self.geometry = CabinetGeometry(cabinet.shelf_count, cabinet.width)
         self.outer = QRectF(0, 0, self.geometry.outer_width, self.geometry.outer_height)
         self.selected_cabinet = False
+        self.showing_far = False  # close up, the far picture stands in for unpainted items
         self.token = next(_tokens)
         self.glass = GlassFront(self)
         self.glass.setZValue(10)
@@ -75,11 +76,36 @@ class CabinetItem(QGraphicsItem):
         else:  # the empty cabinet; its items paint themselves
             bucket = level_cache.bucket_for(pixels, most=MAX_BODY_BUCKET, fine=True)
             part, paint = "body", self._paint_body_all
-        level_cache.draw_tiled(painter, (self.token, part), area, bucket,
-                               lambda p, _tile: paint(p), origin=rect.topLeft(), bounds=rect,
-                               stand_in=self._paint_thumb, done=self.update)
+            stand_in = self._far_stand_in(area)
+            if stand_in is not None:  # the far picture, until every item has its own
+                bucket, part, paint = stand_in, "full", self._paint_everything
+            if (stand_in is not None) != self.showing_far:
+                self.showing_far = stand_in is not None
+                self.update()  # the whole cabinet switches, not just the part exposed now
+        if part == "full" and bucket == THUMB_BUCKET and lod >= FAR_SCALE:
+            # No far picture yet either: only the rough one, blurred rather than blocky.
+            smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            self._paint_thumb(painter, area)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        else:
+            level_cache.draw_tiled(painter, (self.token, part), area, bucket,
+                                   lambda p, _tile: paint(p), origin=rect.topLeft(),
+                                   bounds=rect, stand_in=self._paint_thumb, done=self.update)
         if self.selected_cabinet:
             self._paint_selection(painter)
+
+    def _far_stand_in(self, area: QRectF) -> float | None:
+        """Just past the zoom where the cabinet opens up into single items, while some item
+        in `area` has no picture cached at any zoom level yet: the sharpest zoom level of the far
+        picture (cabinet and items) cached, else the rough one, which the frame draws instead of
+        painting those items live (dozens of them a frame); None once every item has one."""
+        if not any(not level_cache.levels(child.sprite_key) for child in self.childItems()
+                   if hasattr(child, "sprite_key") and
+                   child.mapRectToParent(child.boundingRect()).intersects(area)):
+            return None
+        cached = level_cache.levels(((self.token, "full"), 0, 0))
+        return max(cached) if cached else THUMB_BUCKET  # all tiles then stand in: the thumb
 
     def _paint_thumb(self, painter: QPainter, tile: QRectF) -> None:
         """A rough stand-in for a tile not painted yet: the same part of a small picture."""

@@ -120,6 +120,11 @@ class ExhibitItem(QGraphicsItem):
         if scale < FAR_SCALE:
             return  # the cabinet's far picture already shows this item
         picture = self.sprite(scale * ratio)
+        if picture is None and getattr(self.parentItem(), "showing_far", False) and \
+                not level_cache.levels(self.sprite_key):
+            if not level_cache.frame_time_left():
+                return  # the cabinet's far picture shows this item until its own is painted
+            picture = self.sprite(scale * ratio, must=True)  # painted once, kept for good
         if picture is None:
             self.paint_at(painter, scale, ratio)
         else:

@@ -178,6 +178,26 @@ def lookup(key: Hashable, bucket: float) -> QPixmap | None:
     return pixmap
 
 
+FRAME_BUDGET_MS = 5.0
+_frame_started = 0.0
+
+
+def start_frame() -> None:
+    """A frame begins: it may spend FRAME_BUDGET_MS painting pictures it cannot do without."""
+    global _frame_started
+    _frame_started = time.perf_counter()
+
+
+def frame_time_left() -> bool:
+    """Whether the frame being drawn still has time to paint a missing picture now."""
+    return (time.perf_counter() - _frame_started) * 1000 < FRAME_BUDGET_MS
+
+
+def levels(key: Hashable) -> frozenset[float]:
+    """The zoom levels cached for the picture `key` (empty when none is)."""
+    return frozenset(_levels.get(key, ()))
+
+
 def warm(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainter], None], *,
          opaque: bool = False, done: Callable[[], None] | None = None,
          urgent: bool = True) -> None:

@@ -157,6 +157,7 @@ class RoomPage(QWidget):
             self.view.centerOn(centre)
         else:
             self.view.fit_all()
+            self.scene.warm_on_open(self.view.zoom * self.view.devicePixelRatioF())
         self._request_photos()
 
     def _keep_selection(self, layout: room.RoomLayout) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
 
-from museum.gui.room import exact_cache
+from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.scene import RoomScene
 
@@ -160,6 +160,7 @@ class RoomView(QGraphicsView):
             self._sample_smoothly(True)
         # At rest, pictures are copied at their exact size rather than scaled smoothly.
         exact_cache.settled = self.exact_at_rest and not self.moving
+        level_cache.start_frame()
         try:
             super().paintEvent(event)
         finally:

@@ -54,8 +54,9 @@ class RoomScene(QGraphicsScene):
         self.walls: list[Wall] = []
         self.wall_runs: list[list[str]] = []  # cabinet names on each wall, left to right
         self.aspect = DEFAULT_ASPECT
+        self._smooth_thumb = True  # whether the frame being drawn samples pictures smoothly
         self.far_view = False
-        self._tiles_token = next(_tile_tokens)
+        self._tiles_token = ("room", next(_tile_tokens))  # never a cabinet's token
         self._indicator = QGraphicsRectItem()
         self._indicator.setBrush(QColor(255, 220, 140, 200))
         self._indicator.setPen(Qt.PenStyle.NoPen)
@@ -171,7 +172,7 @@ class RoomScene(QGraphicsScene):
             return False
         self.walls = walls
         level_cache.forget_all(self._tiles_token)
-        self._tiles_token = next(_tile_tokens)
+        self._tiles_token = ("room", next(_tile_tokens))  # never a cabinet's token
         self.setSceneRect(rect)
         self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer)
         return True
@@ -276,6 +277,7 @@ class RoomScene(QGraphicsScene):
         bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
                                         most=BACKDROP_BUCKET)
         smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self._smooth_thumb = smooth
         # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         level_cache.draw_tiled(
@@ -289,11 +291,14 @@ class RoomScene(QGraphicsScene):
 
     def _paint_backdrop_thumb(self, painter: QPainter, tile: QRectF) -> None:
         """A rough stand-in for a backdrop tile not painted yet."""
+        smooth = self._smooth_thumb
         world = self.sceneRect().adjusted(-FADE, -FADE, FADE, FADE)
         thumb = level_cache.cached_picture(
             (self._tiles_token, "thumb"), world, THUMB_BUCKET,
             lambda p: self._paint_backdrop(p, world), opaque=True)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)  # it is rough
+        # Smooth (it is rough) only at rest: while the camera moves, blowing the whole view up
+        # smoothly costs milliseconds a frame, and nobody sees the blocks in motion.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
         inside = tile & world
         if inside != tile:
             painter.fillRect(tile, DARK)
@@ -324,6 +329,16 @@ class RoomScene(QGraphicsScene):
         """Queue every cabinet's far picture (what fit-all shows) for idle time."""
         for cabinet in self.cabinets.values():
             cabinet.warm_far(pixels)
+
+    def warm_on_open(self, pixels: float) -> None:
+        """Queue for idle time, right after the room opens, what the first zoom in will need:
+        every cabinet's far picture at `pixels` (fit-all), then its body and its items'
+        pictures at the zoom where cabinets open up into single items. A frame at that switch
+        then draws cached pictures (or near zoom levels of them) instead of painting dozens of
+        items live."""
+        self.warm_far_view(pixels)
+        for cabinet in self.cabinets.values():
+            cabinet.warm_close(FAR_SCALE)
 
 
 def _same_cabinet(old: CabinetLayout | None, new: CabinetLayout) -> bool:
