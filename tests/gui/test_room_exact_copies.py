@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.room_page import RoomPage
+from tests.gui.room_support import mean_difference
 
 
 def _stripes() -> QPixmap:
@@ -85,17 +86,6 @@ def _quiet(page: RoomPage) -> bool:
                 level_cache.warm_pending() or exact_cache.pending())
 
 
-def _mean_difference(a: QImage, b: QImage) -> float:
-    step, total, count = 7, 0, 0
-    for y in range(0, a.height(), step):
-        for x in range(0, a.width(), step):
-            pa, pb = a.pixelColor(x, y), b.pixelColor(x, y)
-            total += abs(pa.red() - pb.red()) + abs(pa.green() - pb.green()) + \
-                abs(pa.blue() - pb.blue())
-            count += 3
-    return total / count
-
-
 def test_the_room_at_rest_looks_as_it_did_when_every_picture_was_scaled_smoothly(
         qtbot, demo_catalogue):
     page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
@@ -112,4 +102,4 @@ def test_the_room_at_rest_looks_as_it_did_when_every_picture_was_scaled_smoothly
     assert exact_cache.copies() > 10  # the cabinets' and items' pictures, at their exact size
     page.view.exact_at_rest = False
     smooth = _frame(page)
-    assert _mean_difference(exact, smooth) < 4
+    assert mean_difference(exact, smooth) < 4

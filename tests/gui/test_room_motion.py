@@ -9,6 +9,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from museum.gui.room import level_cache
 from museum.gui.room.room_page import RoomPage
+from tests.gui.room_support import mean_difference
 
 SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
 
@@ -22,17 +23,6 @@ def _quiet(page: RoomPage) -> bool:
     """The camera is still and nothing is being loaded or painted ahead."""
     return not (page.view.moving or page.view.animating or page.photos.busy or
                 level_cache.warm_pending())
-
-
-def _mean_difference(a: QImage, b: QImage) -> float:
-    step, total, count = 7, 0, 0
-    for y in range(0, a.height(), step):
-        for x in range(0, a.width(), step):
-            pa, pb = a.pixelColor(x, y), b.pixelColor(x, y)
-            total += abs(pa.red() - pb.red()) + abs(pa.green() - pb.green()) + \
-                abs(pa.blue() - pb.blue())
-            count += 3
-    return total / count
 
 
 def test_moving_frames_are_fast_and_the_still_one_is_smooth(qtbot, demo_catalogue):
@@ -51,7 +41,7 @@ def test_moving_frames_are_fast_and_the_still_one_is_smooth(qtbot, demo_catalogu
     qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)
     assert page.view.renderHints() & SMOOTH
     still = _frame(page)
-    difference = _mean_difference(moving, still)
+    difference = mean_difference(moving, still)
     assert 0 < difference < 8  # the same picture, only sampled more finely
 
 

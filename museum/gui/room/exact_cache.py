@@ -14,8 +14,10 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap, QTransform
+
+from museum.gui.room.idle_work import IdleWork
 
 BUDGET_BYTES = 96 * 1024 * 1024
 SCALE_BUDGET_MS = 2.5  # with the repaint that follows, a tick stays inside a frame
@@ -41,7 +43,7 @@ class _Job:
 _copies: OrderedDict[Hashable, _Copy] = OrderedDict()
 _pending: OrderedDict[Hashable, _Job] = OrderedDict()
 _bytes = 0
-_timer: QTimer | None = None
+_idle = IdleWork(lambda: scale_some(), lambda: bool(_pending))
 
 
 def device_rect(painter: QPainter, rect: QRectF) -> QRectF | None:
@@ -108,7 +110,7 @@ def exact(key: Hashable, picture: QPixmap, width: int, height: int, *,
         return None
     _pending.pop(key, None)
     _pending[key] = _Job(picture, width, height, done)
-    _start_timer()
+    _idle.wake()
     return None
 
 
@@ -151,22 +153,6 @@ def clear() -> None:
     _copies.clear()
     _pending.clear()
     _bytes = 0
-
-
-def _start_timer() -> None:
-    global _timer
-    if _timer is None:
-        _timer = QTimer()
-        _timer.setInterval(0)
-        _timer.timeout.connect(_tick)
-    if not _timer.isActive():
-        _timer.start()
-
-
-def _tick() -> None:
-    scale_some()
-    if not _pending and _timer is not None:
-        _timer.stop()
 
 
 def _size(pixmap: QPixmap) -> int:

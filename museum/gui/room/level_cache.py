@@ -14,10 +14,11 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
 
 from museum.gui.room import exact_cache
+from museum.gui.room.idle_work import IdleWork
 
 MIN_BUCKET = 1 / 16
 MAX_BUCKET = 2.0
@@ -43,7 +44,7 @@ class _Job:
 
 _pending: OrderedDict[tuple[Hashable, float], _Job] = OrderedDict()
 _jobs: dict[tuple[Hashable, float], _Job] = {}  # how to paint each cached picture again
-_timer: QTimer | None = None
+_idle = IdleWork(lambda: warm_some(), lambda: bool(_pending))
 
 
 def bucket_for(scale: float, *, most: float = MAX_BUCKET, fine: bool = False) -> float:
@@ -209,7 +210,7 @@ def warm(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainter],
     _pending[full_key] = _Job(rect, bucket, paint, opaque, done or (job.done if job else None))
     if not urgent:
         _pending.move_to_end(full_key, last=False)
-    _start_timer()
+    _idle.wake()
 
 
 def warm_pending() -> int:
@@ -230,22 +231,6 @@ def warm_some(budget_ms: float = WARM_BUDGET_MS) -> int:
             continue
         painted += 1
     return painted
-
-
-def _start_timer() -> None:
-    global _timer
-    if _timer is None:
-        _timer = QTimer()
-        _timer.setInterval(0)
-        _timer.timeout.connect(_tick)
-    if not _timer.isActive():
-        _timer.start()
-
-
-def _tick() -> None:
-    warm_some()
-    if not _pending and _timer is not None:
-        _timer.stop()
 
 
 def _render(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainter], None],
@@ -300,7 +285,7 @@ def refresh(matches: Callable[[Hashable], bool], done: Callable[[], None] | None
         _pending.pop(full_key, None)
         _pending[full_key] = _Job(job.rect, job.bucket, job.paint, job.opaque, done)
     if _pending:
-        _start_timer()
+        _idle.wake()
 
 
 def refresh_key(key: Hashable, done: Callable[[], None] | None = None) -> None:
@@ -312,7 +297,7 @@ def refresh_key(key: Hashable, done: Callable[[], None] | None = None) -> None:
             _pending.pop((key, bucket), None)
             _pending[(key, bucket)] = _Job(job.rect, job.bucket, job.paint, job.opaque, done)
     if _pending:
-        _start_timer()
+        _idle.wake()
 
 
 def forget(key: Hashable) -> None:
