@@ -68,6 +68,9 @@ class CabinetItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         pixels = lod * painter.device().devicePixelRatioF()
+        if level_cache.live:  # a poster: painted now, exactly, with no selection glow
+            (self._paint_everything if lod < FAR_SCALE else self._paint_body_all)(painter)
+            return
         rect = self.boundingRect()
         area = option.exposedRect & rect
         if lod < FAR_SCALE:  # the cabinet with its items, as one picture

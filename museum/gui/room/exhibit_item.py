@@ -114,6 +114,10 @@ class ExhibitItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         ratio = painter.device().devicePixelRatioF()
+        if level_cache.live:  # a poster: painted now, exactly, neither lit nor lifted
+            if scale >= FAR_SCALE:
+                self.paint_plain(painter, scale)
+            return
         if self.hovered or self.spotlit:
             self.paint_at(painter, scale, ratio)  # one or two items: drawn live, lit as they are
             return

@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
@@ -95,11 +97,20 @@ def draw_tiled(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
                paint: Callable[[QPainter, QRectF], None], *, origin: QPointF,
                bounds: QRectF | None = None, opaque: bool = False,
                stand_in: Callable[[QPainter, QRectF], None] | None = None,
-               done: Callable[[], None] | None = None) -> None:
+               done: Callable[[QRectF], None] | None = None) -> None:
     """Draw `area` of a picture from tiles of TILE_PIXELS square on a grid anchored at
     `origin`, each cached on its own (so no single tile takes long to paint). A missing tile
     is drawn by `stand_in` and queued for idle time, or painted now without a stand-in.
-    paint(painter, tile) paints (at least) the part `tile` of the picture."""
+    paint(painter, tile) paints (at least) the part `tile` of the picture. done(tile) is
+    called when a better picture of a tile is ready (painted, or copied at its size on screen):
+    only that tile needs drawing again, not the whole picture."""
+    if live:
+        painter.save()
+        painter.setClipRect(area if bounds is None else area & bounds,
+                            Qt.ClipOperation.IntersectClip)
+        paint(painter, area)
+        painter.restore()
+        return
     antialiased = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
     # Antialiased tile edges would each cover half of a shared pixel: a faint seam between them.
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -113,13 +124,14 @@ def _draw_tiles(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
                 paint: Callable[[QPainter, QRectF], None], origin: QPointF,
                 bounds: QRectF | None, opaque: bool,
                 stand_in: Callable[[QPainter, QRectF], None] | None,
-                done: Callable[[], None] | None) -> None:
+                done: Callable[[QRectF], None] | None) -> None:
     for tile_key, tile, padded in tiles(key, area, bucket, origin=origin, bounds=bounds):
         pixmap = lookup(tile_key, bucket)
+        tile_done = partial(done, QRectF(tile)) if done is not None else None
         if pixmap is None and stand_in is not None:
             stand_in(painter, tile)
             warm(tile_key, padded, bucket, tile_painter(paint, padded), opaque=opaque,
-                 done=done)
+                 done=tile_done)
             continue
         if pixmap is None:
             pixmap = cached_picture(tile_key, padded, bucket, tile_painter(paint, padded),
@@ -129,7 +141,7 @@ def _draw_tiles(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
         scale_x, scale_y = pixmap.width() / padded.width(), pixmap.height() / padded.height()
         exact_cache.draw(painter, tile_key, tile, pixmap, QRectF(
             (tile.left() - padded.left()) * scale_x, (tile.top() - padded.top()) * scale_y,
-            tile.width() * scale_x, tile.height() * scale_y), done=done)
+            tile.width() * scale_x, tile.height() * scale_y), done=tile_done)
 
 
 def tiles(key: Hashable, area: QRectF, bucket: float, *, origin: QPointF,
@@ -155,11 +167,13 @@ def tiles(key: Hashable, area: QRectF, bucket: float, *, origin: QPointF,
 
 def warm_tiles(key: Hashable, bounds: QRectF, bucket: float,
                paint: Callable[[QPainter, QRectF], None], *,
-               done: Callable[[], None] | None = None) -> None:
-    """Queue every tile of a picture for idle time, after what is already queued."""
-    for tile_key, _tile, padded in tiles(key, bounds, bucket, origin=bounds.topLeft(),
-                                         bounds=bounds):
-        warm(tile_key, padded, bucket, tile_painter(paint, padded), done=done, urgent=False)
+               done: Callable[[QRectF], None] | None = None) -> None:
+    """Queue every tile of a picture for idle time, after what is already queued;
+    done(tile) is called as each is ready."""
+    for tile_key, tile, padded in tiles(key, bounds, bucket, origin=bounds.topLeft(),
+                                        bounds=bounds):
+        warm(tile_key, padded, bucket, tile_painter(paint, padded),
+             done=partial(done, QRectF(tile)) if done is not None else None, urgent=False)
 
 
 def tile_painter(paint: Callable[[QPainter, QRectF], None],
@@ -181,6 +195,21 @@ def lookup(key: Hashable, bucket: float) -> QPixmap | None:
 
 FRAME_BUDGET_MS = 5.0
 _frame_started = 0.0
+
+live = False
+"""True while a poster is drawn: every part of the room is painted now, at full quality,
+without cached pictures or stand-ins (a picture drawn once, to be printed, must be exact)."""
+
+
+@contextmanager
+def painting_live() -> Iterator[None]:
+    """Paint everything drawn inside at full quality, now, without the caches."""
+    global live
+    before, live = live, True
+    try:
+        yield
+    finally:
+        live = before
 
 
 def start_frame() -> None:

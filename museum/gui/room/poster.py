@@ -18,6 +18,8 @@ from museum.core.catalogue import Catalogue
 from museum.core.errors import NotFoundError, ValidationError
 from museum.core.items import get_records
 from museum.core.room import room_layout
+from museum.gui.room import level_cache
+from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.photo_loader import load_photo_image
 from museum.gui.room.scene import RoomScene
 
@@ -35,9 +37,16 @@ def render_scene(scene: RoomScene, source: QRectF, width: int) -> QImage:
     painter.setRenderHints(QPainter.RenderHint.Antialiasing |
                            QPainter.RenderHint.SmoothPixmapTransform |
                            QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, QRectF(0, 0, width, height), source,
-                 Qt.AspectRatioMode.IgnoreAspectRatio)
-    painter.end()
+    far_before = scene.far_view
+    # The poster's own level of detail, whatever the view on screen shows.
+    scene.set_far_view(width / source.width() < FAR_SCALE)
+    try:
+        with level_cache.painting_live():
+            scene.render(painter, QRectF(0, 0, width, height), source,
+                         Qt.AspectRatioMode.IgnoreAspectRatio)
+    finally:
+        painter.end()
+        scene.set_far_view(far_before)
     return image
 
 

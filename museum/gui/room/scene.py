@@ -283,7 +283,7 @@ class RoomScene(QGraphicsScene):
         level_cache.draw_tiled(
             painter, (self._tiles_token, "backdrop"), rect, bucket, self._paint_backdrop,
             origin=self.sceneRect().topLeft(), opaque=True, stand_in=self._paint_backdrop_thumb,
-            done=lambda: self.invalidate(QRectF(), QGraphicsScene.SceneLayer.BackgroundLayer))
+            done=lambda tile: self.invalidate(tile, QGraphicsScene.SceneLayer.BackgroundLayer))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
     def _paint_backdrop(self, painter: QPainter, tile: QRectF) -> None:
