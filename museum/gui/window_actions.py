@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QKeySequence
 
-from museum.core import items
+from museum.core import items, room
 from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.core.facets import facet_counts
@@ -148,6 +148,8 @@ def refresh_counts(window: MainWindow) -> None:
     total, in_trash = items.count_items(catalogue), items.count_items(catalogue, trash=True)
     shown = window.library.model.rowCount()
     window.sidebar.set_totals(items=total, trash=in_trash)
+    counts = room.room_counts(catalogue)
+    window.sidebar.set_room_totals(on_display=counts.on_display, in_storage=counts.in_storage)
     text = _items(total)
     if shown != total:
         text = f"{shown:,} of {text} shown"
