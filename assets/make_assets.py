@@ -301,6 +301,29 @@ def brushed_brass(size: tuple[int, int] = (256, 64)) -> Image.Image:
     return colourise(values, [(116, 88, 42), (168, 134, 70), (210, 178, 108), (238, 214, 152)])
 
 
+def cabinet_wood(size: tuple[int, int] = (512, 256)) -> Image.Image:
+    """Dark walnut with long wavy grain, wrapping top to bottom and side to side."""
+    rng = random.Random("cabinet_wood")
+    w, h = size
+    base = (75, 46, 28)
+    image = Image.new("RGB", size, base)
+    draw = ImageDraw.Draw(image, "RGBA")
+    for _ in range(260):
+        y = rng.uniform(0, h)
+        dark = rng.random() < 0.7
+        colour = (46, 26, 15) if dark else (94, 58, 35)
+        alpha = rng.randint(18, 70)
+        width = max(1, round(rng.uniform(0.6, 2.4)))
+        wobble = rng.uniform(1, 5)
+        waves = rng.randint(2, 6)  # whole waves across: the line meets itself at the edges
+        phase = rng.random() * 2 * math.pi
+        points = [(x, y + wobble * math.sin(2 * math.pi * waves * x / w + phase))
+                  for x in range(0, w + 1, 8)]
+        for shift in (-h, 0, h):
+            draw.line([(x, py + shift) for x, py in points], fill=(*colour, alpha), width=width)
+    return image
+
+
 def main() -> None:
     (ASSETS / "textures").mkdir(exist_ok=True)
     icon = draw_icon()
@@ -310,6 +333,7 @@ def main() -> None:
     wall().save(ASSETS / "textures" / "wall.png", optimize=True)
     velvet().save(ASSETS / "textures" / "velvet.png", optimize=True)
     brushed_brass().save(ASSETS / "textures" / "brushed_brass.png", optimize=True)
+    cabinet_wood().save(ASSETS / "textures" / "cabinet_wood.png", optimize=True)
     print(f"assets written to {ASSETS}")
 
 

@@ -202,7 +202,11 @@ def test_tour_advances_with_keys_and_the_timer_and_leaves_on_escape(qtbot, demo_
 def test_poster_export_writes_a_png_of_the_asked_width(qtbot, tmp_path, demo_catalogue, cabinet):
     page = _page(qtbot, demo_catalogue)
     out = tmp_path / "poster.png"
-    assert page.export_poster(out, cabinet=cabinet, width=4000)
+    export = page.export_poster(out, cabinet=cabinet, width=4000)
+    assert export is not None
+    with qtbot.waitSignal(export.finished, timeout=60_000) as ended:
+        pass
+    assert ended.args[0] is True and page.last_message == "Saved the poster as poster.png."
     image = QImage(str(out))
     assert image.width() == 4000 and image.height() > 300
     colours = {image.pixel(x, y) for x in range(0, 4000, 50)

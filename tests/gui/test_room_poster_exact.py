@@ -26,8 +26,8 @@ def _room(qtbot, catalogue) -> tuple[RoomScene, RoomView]:
     view = RoomView(scene)
     qtbot.addWidget(view)
     view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitExposed(view):
+        view.show()
     return scene, view
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen, QRadialGradient
 
-from museum.gui.room.materials import brass_gradient, brush
+from museum.gui.room.materials import average_colour, brass_gradient, brush
 
 WAINSCOT = 250.0
 CORNICE = 34.0
@@ -49,6 +49,21 @@ def paint_backdrop(painter: QPainter, rect: QRectF, walls: list[Wall], room: QRe
             _paint_floor(painter, below & rect, last.bottom, last.bottom + FADE)
     _fade_beyond(painter, rect, room)
     painter.restore()
+
+
+def paint_flat_backdrop(painter: QPainter, rect: QRectF, walls: list[Wall]) -> None:
+    """The part `rect` of the room in flat colours (paper, wainscot, floor): what the first
+    frames of a room show for a moment, before even its rough picture is painted."""
+    painter.fillRect(rect, DARK)
+    paper, panel = average_colour("wall").darker(140), average_colour("cabinet_wood")
+    floor = average_colour("wood_floor").darker(150)
+    for wall in walls:
+        painter.fillRect(QRectF(rect.left(), wall.top, rect.width(),
+                                wall.floor_line - wall.top - WAINSCOT) & rect, paper)
+        painter.fillRect(QRectF(rect.left(), wall.floor_line - WAINSCOT, rect.width(),
+                                WAINSCOT) & rect, panel)
+        painter.fillRect(QRectF(rect.left(), wall.floor_line, rect.width(),
+                                wall.bottom - wall.floor_line) & rect, floor)
 
 
 def _paint_ceiling(painter: QPainter, rect: QRectF, wall_top: float) -> None:

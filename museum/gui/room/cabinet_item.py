@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from museum.core.room import CabinetLayout
 from museum.gui.room.geometry import BASE, FRAME, CabinetGeometry
 from museum.gui.room import level_cache
-from museum.gui.room.materials import ENGRAVING, brass_gradient, brush
+from museum.gui.room.materials import ENGRAVING, average_colour, brass_gradient, brush
 
 CORNICE_OVERHANG = 12.0
 FAR_SCALE = 0.6
@@ -111,14 +111,27 @@ class CabinetItem(QGraphicsItem):
         return max(cached) if cached else THUMB_BUCKET  # all tiles then stand in: the thumb
 
     def _paint_thumb(self, painter: QPainter, tile: QRectF) -> None:
-        """A rough stand-in for a tile not painted yet: the same part of a small picture."""
+        """A rough stand-in for a tile not painted yet: the same part of a small picture; or,
+        when the frame has no time left to paint that, the cabinet's plain colours."""
         rect = self.boundingRect()
-        thumb = level_cache.cached_picture((self.token, "thumb"), rect, THUMB_BUCKET,
-                                           self._paint_everything)
+        key = (self.token, "thumb")
+        thumb = level_cache.lookup(key, THUMB_BUCKET)
+        if thumb is None and level_cache.frame_time_left():
+            thumb = level_cache.cached_picture(key, rect, THUMB_BUCKET, self._paint_everything)
+        if thumb is None:
+            level_cache.warm(key, rect, THUMB_BUCKET, self._paint_everything, done=self.update)
+            self._paint_plain_colours(painter, tile)
+            return
         source = QRectF((tile.left() - rect.left()) * THUMB_BUCKET,
                         (tile.top() - rect.top()) * THUMB_BUCKET,
                         tile.width() * THUMB_BUCKET, tile.height() * THUMB_BUCKET)
         painter.drawPixmap(tile, thumb, source)
+
+    def _paint_plain_colours(self, painter: QPainter, tile: QRectF) -> None:
+        """The wood and the velvet, flat: for the first frames of a room nothing is cached for
+        yet, a few milliseconds until its pictures are painted in idle time."""
+        painter.fillRect(tile & self.outer, average_colour("cabinet_wood"))
+        painter.fillRect(tile & self.geometry.interior(), average_colour("velvet").darker(130))
 
     def warm_far(self, pixels: float) -> None:
         """Queue the small stand-in and the far picture at this zoom for idle time."""

@@ -4,7 +4,8 @@ A cached zoom level is a little larger than the screen needs (up to 1.41 times),
 smoothly during a frame costs 15-25 ms over a full view. Once the camera stops, each picture is
 instead scaled down once, in idle time, a few per tick, to exactly its size on screen; a frame
 then copies it pixel for pixel, with no filtering at all, and looks as crisp as a smooth frame.
-Until its exact copy is ready a picture is drawn nearest-pixel, as while the camera moves.
+Until its exact copy is ready a picture is drawn nearest-pixel, as while the camera moves; the
+view is repainted once every copy it asked for is made.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtGui import QPainter, QPixmap, QTransform
 from museum.gui.room.idle_work import IdleWork
 
 BUDGET_BYTES = 96 * 1024 * 1024
-SCALE_BUDGET_MS = 2.5  # with the repaint that follows, a tick stays inside a frame
+SCALE_BUDGET_MS = 2.5
 
 settled = False
 """Set by the view for the frame it paints: the camera is at rest, exact pictures are wanted."""
@@ -42,6 +43,7 @@ class _Job:
 
 _copies: OrderedDict[Hashable, _Copy] = OrderedDict()
 _pending: OrderedDict[Hashable, _Job] = OrderedDict()
+_ready: list[Callable[[], None]] = []  # to call once the last queued copy is made
 _bytes = 0
 _idle = IdleWork(lambda: scale_some(), lambda: bool(_pending))
 
@@ -127,7 +129,7 @@ def scale_some(budget_ms: float = SCALE_BUDGET_MS) -> int:
     global _bytes
     started = time.perf_counter()
     made = 0
-    while _pending and (time.perf_counter() - started) * 1000 < budget_ms:
+    while _pending and (not made or (time.perf_counter() - started) * 1000 < budget_ms):
         key, job = _pending.popitem(last=True)
         pixmap = job.source.scaled(job.width, job.height,
                                    Qt.AspectRatioMode.IgnoreAspectRatio,
@@ -141,8 +143,16 @@ def scale_some(budget_ms: float = SCALE_BUDGET_MS) -> int:
             _bytes -= _size(_copies.popitem(last=False)[1].pixmap)
         made += 1
         if job.done is not None:
+            _ready.append(job.done)
+    if not _pending:
+        # Every copy the view asked for is made: now one repaint shows them all. Repainting
+        # after each tick would redraw most of the view several times over, for copies
+        # scattered across it.
+        ready = list(_ready)
+        _ready.clear()
+        for done in ready:
             try:
-                job.done()
+                done()
             except RuntimeError:  # its item was deleted meanwhile
                 pass
     return made
@@ -152,6 +162,7 @@ def clear() -> None:
     global _bytes
     _copies.clear()
     _pending.clear()
+    _ready.clear()
     _bytes = 0
 
 

@@ -46,6 +46,7 @@ class _Job:
 
 _pending: OrderedDict[tuple[Hashable, float], _Job] = OrderedDict()
 _jobs: dict[tuple[Hashable, float], _Job] = {}  # how to paint each cached picture again
+_first: set[tuple[Hashable, float]] = set()  # queued pictures a waiting frame needs
 _idle = IdleWork(lambda: warm_some(), lambda: bool(_pending))
 
 
@@ -220,7 +221,27 @@ def start_frame() -> None:
 
 def frame_time_left() -> bool:
     """Whether the frame being drawn still has time to paint a missing picture now."""
-    return (time.perf_counter() - _frame_started) * 1000 < FRAME_BUDGET_MS
+    return _recorded is None and (time.perf_counter() - _frame_started) * 1000 < FRAME_BUDGET_MS
+
+
+_recorded: set[tuple[Hashable, float]] | None = None
+
+
+@contextmanager
+def recording_needs() -> Iterator[set[tuple[Hashable, float]]]:
+    """Within, frames have no time to paint any picture (each is stood in for and queued),
+    and the set yielded collects every picture they queued: what a frame there needs."""
+    global _recorded
+    before, _recorded = _recorded, set()
+    try:
+        yield _recorded
+    finally:
+        _recorded = before
+
+
+def all_cached(needs: set[tuple[Hashable, float]]) -> bool:
+    """Whether every picture of a recorded set is cached (fresh or not)."""
+    return all(need in _cache for need in needs)
 
 
 def levels(key: Hashable) -> frozenset[float]:
@@ -235,6 +256,8 @@ def warm(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainter],
     full_key = (key, bucket)
     if full_key in _cache and full_key not in _stale:
         return
+    if _recorded is not None:
+        _recorded.add(full_key)
     job = _pending.pop(full_key, None)
     _pending[full_key] = _Job(rect, bucket, paint, opaque, done or (job.done if job else None))
     if not urgent:
@@ -250,8 +273,8 @@ def warm_some(budget_ms: float = WARM_BUDGET_MS) -> int:
     """Paint queued pictures for up to `budget_ms` (at least one); returns how many."""
     started = time.perf_counter()
     painted = 0
-    while _pending and (time.perf_counter() - started) * 1000 < budget_ms:
-        (key, bucket), job = _pending.popitem(last=True)
+    while _pending and (not painted or (time.perf_counter() - started) * 1000 < budget_ms):
+        (key, bucket), job = _next_job()
         try:
             _render(key, job.rect, job.bucket, job.paint, job.opaque)
             if job.done is not None:
@@ -260,6 +283,24 @@ def warm_some(budget_ms: float = WARM_BUDGET_MS) -> int:
             continue
         painted += 1
     return painted
+
+
+def _next_job() -> tuple[tuple[Hashable, float], _Job]:
+    """The first of the pictures a waiting frame needs (see prioritise), else the newest
+    urgent one."""
+    while _first:
+        full_key = _first.pop()
+        job = _pending.pop(full_key, None)
+        if job is not None:
+            return full_key, job
+    return _pending.popitem(last=True)
+
+
+def prioritise(needs: set[tuple[Hashable, float]]) -> None:
+    """Paint these queued pictures before any other (a frame is waiting for them)."""
+    _first.update(need for need in needs if need in _pending)
+    if _first:
+        _idle.wake()
 
 
 def _render(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainter], None],
@@ -311,8 +352,7 @@ def refresh(matches: Callable[[Hashable], bool], done: Callable[[], None] | None
         if job is None:
             continue
         _stale.add(full_key)
-        _pending.pop(full_key, None)
-        _pending[full_key] = _Job(job.rect, job.bucket, job.paint, job.opaque, done)
+        _requeue_last(full_key, _Job(job.rect, job.bucket, job.paint, job.opaque, done))
     if _pending:
         _idle.wake()
 
@@ -323,10 +363,17 @@ def refresh_key(key: Hashable, done: Callable[[], None] | None = None) -> None:
         job = _jobs.get((key, bucket))
         if job is not None:
             _stale.add((key, bucket))
-            _pending.pop((key, bucket), None)
-            _pending[(key, bucket)] = _Job(job.rect, job.bucket, job.paint, job.opaque, done)
+            _requeue_last((key, bucket), _Job(job.rect, job.bucket, job.paint, job.opaque, done))
     if _pending:
         _idle.wake()
+
+
+def _requeue_last(full_key: tuple[Hashable, float], job: _Job) -> None:
+    """Queue a stale picture behind every missing one: it is still shown meanwhile, and while
+    photos stream in, one repaint after the last of them beats one after each."""
+    _pending.pop(full_key, None)
+    _pending[full_key] = job
+    _pending.move_to_end(full_key, last=False)
 
 
 def forget(key: Hashable) -> None:
@@ -369,6 +416,7 @@ def _forget(matches: Callable[[Hashable], bool]) -> None:
 
 def clear() -> None:
     global _bytes
+    _first.clear()
     _cache.clear()
     _jobs.clear()
     _stale.clear()

@@ -41,6 +41,20 @@ def texture(name: str) -> QPixmap:
     return QPixmap.fromImage(_WOVEN[name]())
 
 
+def load_textures() -> None:
+    """Read every texture into memory (a few milliseconds each, the first time)."""
+    for name in _WOVEN:
+        texture(name)
+
+
+@cache
+def average_colour(name: str) -> QColor:
+    """A texture's mean colour: how it looks from far away, for flat stand-ins."""
+    return QColor(texture(name).toImage().scaled(
+        1, 1, Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation).pixelColor(0, 0))
+
+
 def brush(name: str, *, scale: float = 1.0) -> QBrush:
     result = QBrush(texture(name))
     if scale != 1.0:

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
 from museum.core.atomic import atomic_write_bytes
@@ -26,28 +26,55 @@ from museum.gui.room.scene import RoomScene
 MIN_WIDTH = 200
 MAX_WIDTH = 20000
 DEFAULT_WIDTH = 4800
+BAND_ROWS = 160
 
 
 def render_scene(scene: RoomScene, source: QRectF, width: int) -> QImage:
     """The part `source` of the scene drawn `width` pixels wide, in its own proportions."""
+    image = blank_poster(source, width)
+    for top, bottom in poster_bands(image):
+        render_band(scene, source, image, top, bottom)
+    return image
+
+
+def blank_poster(source: QRectF, width: int) -> QImage:
+    """The image a poster of `source`, `width` pixels wide, is drawn on."""
     height = max(1, round(width * source.height() / source.width()))
     image = QImage(width, height, QImage.Format.Format_RGB32)
+    if image.isNull():
+        raise ValidationError("There is not enough memory for a poster that large; "
+                              "choose a smaller width.")
     image.fill(Qt.GlobalColor.black)
+    return image
+
+
+def poster_bands(image: QImage) -> list[tuple[int, int]]:
+    """The poster cut into bands of rows (top, bottom), each drawn on its own: a band of a
+    large poster takes a few tens of milliseconds, the whole poster a second or more."""
+    return [(top, min(image.height(), top + BAND_ROWS))
+            for top in range(0, image.height(), BAND_ROWS)]
+
+
+def render_band(scene: RoomScene, source: QRectF, image: QImage, top: int, bottom: int) -> None:
+    """Draw rows top..bottom of the poster of `source` on `image`, live and at full quality."""
+    scale = image.width() / source.width()
+    band = QRectF(source.left(), source.top() + top / scale, source.width(),
+                  (bottom - top) / scale)
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing |
                            QPainter.RenderHint.SmoothPixmapTransform |
                            QPainter.RenderHint.TextAntialiasing)
+    painter.setClipRect(QRect(0, top, image.width(), bottom - top))
     far_before = scene.far_view
     # The poster's own level of detail, whatever the view on screen shows.
-    scene.set_far_view(width / source.width() < FAR_SCALE)
+    scene.set_far_view(scale < FAR_SCALE)
     try:
         with level_cache.painting_live():
-            scene.render(painter, QRectF(0, 0, width, height), source,
+            scene.render(painter, QRectF(0, top, image.width(), bottom - top), band,
                          Qt.AspectRatioMode.IgnoreAspectRatio)
     finally:
         painter.end()
         scene.set_far_view(far_before)
-    return image
 
 
 def poster_source(scene: RoomScene, cabinet: str | None) -> QRectF:

@@ -28,7 +28,8 @@ from museum.gui.room import room_questions as questions
 from museum.gui.room.detail_card import DetailCard
 from museum.gui.room.exhibit_item import PREVIEW_SCALE
 from museum.gui.room.photo_loader import PhotoLoader
-from museum.gui.room.poster import DEFAULT_WIDTH, png_bytes, poster_source, render_scene
+from museum.gui.room.poster import DEFAULT_WIDTH, check_width, poster_source
+from museum.gui.room.poster_export import PosterExport
 from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
 from museum.gui.room.storage_drawer import StorageDrawer
@@ -58,6 +59,7 @@ class RoomPage(QWidget):
         self._task = None
         self.tour: TourWindow | None = None
         self.menu: QMenu | None = None  # the last right-click menu shown
+        self.poster_export: PosterExport | None = None  # the latest poster being saved
         self._opened_on_item = False
         self.scene = RoomScene(self)
         self.view = RoomView(self.scene, plans_walls=True)
@@ -391,18 +393,21 @@ class RoomPage(QWidget):
         self.scene.spotlight(self.spotlit)
 
     def export_poster(self, path: Path, *, cabinet: str | None = None,
-                      width: int = DEFAULT_WIDTH) -> bool:
-        """Write the room (or one cabinet) as a PNG `width` pixels wide."""
-        from museum.core.atomic import atomic_write_bytes
-
+                      width: int = DEFAULT_WIDTH) -> PosterExport | None:
+        """Start saving the room (or one cabinet) as a PNG `width` pixels wide: drawn a band
+        at a time, encoded and written off the UI thread. Returns the export (its `finished`
+        says how it ended), or None when it cannot start (the reason is shown)."""
         try:
-            image = render_scene(self.scene, poster_source(self.scene, cabinet), width)
-            atomic_write_bytes(Path(path), png_bytes(image))
-        except (MuseumError, OSError) as error:
+            check_width(width)
+            export = PosterExport(self.scene, poster_source(self.scene, cabinet), width,
+                                  Path(path), self)
+        except MuseumError as error:
             self.show_message(str(error))
-            return False
-        self.show_message(f"Saved the poster as {Path(path).name}.")
-        return True
+            return None
+        export.finished.connect(lambda _saved, message: self.show_message(message))
+        self.poster_export = export
+        export.start()
+        return export
 
     # --- level of detail -----------------------------------------------------------------
 
@@ -451,4 +456,7 @@ class RoomPage(QWidget):
         if not self._opened_on_item:
             self._opened_on_item = True
             self.view.fit_all()
-            QTimer.singleShot(0, self.show_item_of_the_day)
+            # The room fades in once its first view is painted, then walks to today's item.
+            self.view.curtain.lifted.connect(self.show_item_of_the_day,
+                                             Qt.ConnectionType.SingleShotConnection)
+            self.view.curtain.lower()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsView, QPinchGesture, QWidget
 
 from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
+from museum.gui.room.curtain import OpeningCurtain
 from museum.gui.room.scene import RoomScene
 
 MAX_SCALE = 5.0
@@ -51,6 +52,7 @@ class RoomView(QGraphicsView):
         self._camera: tuple | None = None  # (transform, scroll x, scroll y) last painted
         self._settle = QTimer(self, singleShot=True)
         self._settle.timeout.connect(lambda: self._sample_smoothly(True))
+        self.curtain = OpeningCurtain(self.viewport().update, self)
         self.horizontalScrollBar().valueChanged.connect(self.view_changed)
         self.verticalScrollBar().valueChanged.connect(self.view_changed)
 
@@ -162,9 +164,24 @@ class RoomView(QGraphicsView):
         exact_cache.settled = self.exact_at_rest and not self.moving
         level_cache.start_frame()
         try:
-            super().paintEvent(event)
+            if self.curtain.down:
+                self.curtain.look((camera, self.viewport().size().toTuple()),
+                                  lambda: super(RoomView, self).paintEvent(event))
+                painter = QPainter(self.viewport())
+                self.curtain.paint_closed(painter, self.viewport().rect())
+                painter.end()
+            else:
+                super().paintEvent(event)
         finally:
             exact_cache.settled = False  # a poster or a grab paints the scene its own way
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if self.curtain.opacity > 0.0 and not self.curtain.down:
+            painter.save()
+            painter.resetTransform()
+            self.curtain.paint_fade(painter, self.viewport().rect())
+            painter.restore()
 
     def _sample_smoothly(self, smooth: bool) -> None:
         """Smooth or nearest-pixel sampling of every picture; a change repaints the view once

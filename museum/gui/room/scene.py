@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from functools import partial
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -20,9 +21,10 @@ from museum.core.records import ItemRecord
 from museum.core.room import CabinetLayout, RoomLayout
 from museum.gui.mime import item_ids_from_mime
 from museum.gui.room import level_cache
-from museum.gui.room.backdrop import DARK, FADE, Wall, paint_backdrop
+from museum.gui.room.backdrop import DARK, FADE, Wall, paint_backdrop, paint_flat_backdrop
 from museum.gui.room.cabinet_item import FAR_SCALE, THUMB_BUCKET, CabinetItem
 from museum.gui.room.exhibit_item import ExhibitItem
+from museum.gui.room.materials import load_textures
 from museum.gui.room.geometry import (
     CABINET_GAP, CROWN, FLOOR_DEPTH, FRAME, INNER_PAD, SHELF_HEIGHT, SLOT_WIDTH, WALL_ABOVE,
     WALL_MARGIN,
@@ -64,6 +66,7 @@ class RoomScene(QGraphicsScene):
         self.addItem(self._indicator)
         self._indicator.hide()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        load_textures()  # now, rather than in the middle of the room's first frame
 
     # --- building ---------------------------------------------------------------------------
 
@@ -290,23 +293,33 @@ class RoomScene(QGraphicsScene):
         paint_backdrop(painter, tile, self.walls, self.sceneRect())
 
     def _paint_backdrop_thumb(self, painter: QPainter, tile: QRectF) -> None:
-        """A rough stand-in for a backdrop tile not painted yet."""
-        smooth = self._smooth_thumb
+        """A rough stand-in for a backdrop tile not painted yet: the same part of a small
+        picture of the room, itself in tiles (a couple of milliseconds each to paint); flat
+        colours where the frame has no time left to paint one."""
         world = self.sceneRect().adjusted(-FADE, -FADE, FADE, FADE)
-        thumb = level_cache.cached_picture(
-            (self._tiles_token, "thumb"), world, THUMB_BUCKET,
-            lambda p: self._paint_backdrop(p, world), opaque=True)
         # Smooth (it is rough) only at rest: while the camera moves, blowing the whole view up
         # smoothly costs milliseconds a frame, and nobody sees the blocks in motion.
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._smooth_thumb)
         inside = tile & world
         if inside != tile:
             painter.fillRect(tile, DARK)
-        if not inside.isEmpty():
-            painter.drawPixmap(inside, thumb, QRectF(
-                (inside.left() - world.left()) * THUMB_BUCKET,
-                (inside.top() - world.top()) * THUMB_BUCKET,
-                inside.width() * THUMB_BUCKET, inside.height() * THUMB_BUCKET))
+        for key, rough, padded in level_cache.tiles((self._tiles_token, "thumb"), inside,
+                                                    THUMB_BUCKET, origin=world.topLeft(),
+                                                    bounds=world):
+            part = inside & rough
+            paint = partial(self._paint_backdrop, tile=padded)
+            thumb = level_cache.lookup(key, THUMB_BUCKET)
+            if thumb is None and level_cache.frame_time_left():
+                thumb = level_cache.cached_picture(key, padded, THUMB_BUCKET, paint, opaque=True)
+            if thumb is None:
+                level_cache.warm(key, padded, THUMB_BUCKET, paint, opaque=True, done=partial(
+                    self.invalidate, rough, QGraphicsScene.SceneLayer.BackgroundLayer))
+                paint_flat_backdrop(painter, part, self.walls)
+                continue
+            scale_x, scale_y = thumb.width() / padded.width(), thumb.height() / padded.height()
+            painter.drawPixmap(part, thumb, QRectF(
+                (part.left() - padded.left()) * scale_x, (part.top() - padded.top()) * scale_y,
+                part.width() * scale_x, part.height() * scale_y))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
 
     def warm_around(self, visible: QRectF, pixels: float) -> None:
