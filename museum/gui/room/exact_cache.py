@@ -38,12 +38,11 @@ class _Job:
     source: QPixmap
     width: int
     height: int
-    done: Callable[[], None] | None
 
 
 _copies: OrderedDict[Hashable, _Copy] = OrderedDict()
 _pending: OrderedDict[Hashable, _Job] = OrderedDict()
-_ready: list[Callable[[], None]] = []  # to call once the last queued copy is made
+_ready: list[Callable[[], None]] = []  # views to repaint once the last copy is made
 _bytes = 0
 _idle = IdleWork(lambda: scale_some(), lambda: bool(_pending))
 
@@ -61,10 +60,10 @@ def device_rect(painter: QPainter, rect: QRectF) -> QRectF | None:
 
 
 def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
-         source: QRectF, *, done: Callable[[], None] | None = None) -> None:
+         source: QRectF) -> None:
     """Draw `source` (pixels of `picture`) into `target` (the painter's coordinates): copied
     pixel for pixel from its exact-size copy when the camera is at rest and that copy is ready,
-    else scaled nearest-pixel (the exact copy is then queued; `done` is called once it is)."""
+    else scaled nearest-pixel (the exact copy is then queued)."""
     device = device_rect(painter, target) if settled else None
     if device is None or device.width() < 1 or device.height() < 1:
         painter.drawPixmap(target, picture, source)
@@ -76,7 +75,7 @@ def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
     if width == picture.width() and height == picture.height():
         copy: QPixmap | None = picture  # already its size on screen
     else:
-        copy = exact(key, picture, width, height, done=done)
+        copy = exact(key, picture, width, height)
     if copy is None:
         smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
@@ -99,10 +98,9 @@ def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
     painter.restore()
 
 
-def exact(key: Hashable, picture: QPixmap, width: int, height: int, *,
-          done: Callable[[], None] | None = None) -> QPixmap | None:
+def exact(key: Hashable, picture: QPixmap, width: int, height: int) -> QPixmap | None:
     """`picture` scaled smoothly to width × height pixels if that copy is ready, else None
-    (it is then made in idle time, and `done` called)."""
+    (it is then made in idle time)."""
     copy = _copies.get(key)
     if (copy is not None and copy.source == picture.cacheKey() and
             copy.pixmap.width() == width and copy.pixmap.height() == height):
@@ -111,9 +109,15 @@ def exact(key: Hashable, picture: QPixmap, width: int, height: int, *,
     if width * height * 4 > BUDGET_BYTES // 8:
         return None
     _pending.pop(key, None)
-    _pending[key] = _Job(picture, width, height, done)
+    _pending[key] = _Job(picture, width, height)
     _idle.wake()
     return None
+
+
+def repaint_when_made(repaint: Callable[[], None]) -> None:
+    """Call `repaint` (a view's) once every exact copy queued by now or later is made."""
+    if repaint not in _ready:
+        _ready.append(repaint)
 
 
 def pending() -> int:
@@ -142,18 +146,16 @@ def scale_some(budget_ms: float = SCALE_BUDGET_MS) -> int:
         while _bytes > BUDGET_BYTES and len(_copies) > 1:
             _bytes -= _size(_copies.popitem(last=False)[1].pixmap)
         made += 1
-        if job.done is not None:
-            _ready.append(job.done)
     if not _pending:
-        # Every copy the view asked for is made: now one repaint shows them all. Repainting
-        # after each tick would redraw most of the view several times over, for copies
-        # scattered across it.
+        # Every copy the views asked for is made: each repaints once, whole, to show them all.
+        # Repainting after each tick, or each picture's own area, redrew most of the view
+        # several times over (through a clip of dozens of rectangles) for copies spread across it.
         ready = list(_ready)
         _ready.clear()
-        for done in ready:
+        for repaint in ready:
             try:
-                done()
-            except RuntimeError:  # its item was deleted meanwhile
+                repaint()
+            except RuntimeError:  # the view was closed meanwhile
                 pass
     return made
 

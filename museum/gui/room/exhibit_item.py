@@ -133,7 +133,7 @@ class ExhibitItem(QGraphicsItem):
             self.paint_at(painter, scale, ratio)
         else:
             exact_cache.draw(painter, self.sprite_key, self.boundingRect(), picture,
-                             QRectF(picture.rect()), done=self.update)
+                             QRectF(picture.rect()))
 
     def sprite(self, pixels: float, *, must: bool = False) -> QPixmap | None:
         """This item (photo, shadow, plaque) as one cached picture for `pixels` device pixels

@@ -142,7 +142,7 @@ def _draw_tiles(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
         scale_x, scale_y = pixmap.width() / padded.width(), pixmap.height() / padded.height()
         exact_cache.draw(painter, tile_key, tile, pixmap, QRectF(
             (tile.left() - padded.left()) * scale_x, (tile.top() - padded.top()) * scale_y,
-            tile.width() * scale_x, tile.height() * scale_y), done=tile_done)
+            tile.width() * scale_x, tile.height() * scale_y))
 
 
 def tiles(key: Hashable, area: QRectF, bucket: float, *, origin: QPointF,

@@ -162,6 +162,8 @@ class RoomView(QGraphicsView):
             self._sample_smoothly(True)
         # At rest, pictures are copied at their exact size rather than scaled smoothly.
         exact_cache.settled = self.exact_at_rest and not self.moving
+        if exact_cache.settled:
+            exact_cache.repaint_when_made(self.viewport().update)
         level_cache.start_frame()
         try:
             if self.curtain.down:
