@@ -142,6 +142,9 @@ def test_auto_arrange_fills_the_room(qtbot, demo_catalogue, rule):
     assert changes and changes[0].room
     assert len(page.scene.exhibits) == items.count_items(demo_catalogue)
     assert page.drawer.shown_ids() == []
+    assert page.view.curtain.down  # the new room shows once its pictures are painted
+    with qtbot.waitSignal(page.view.curtain.lifted, timeout=10_000):
+        pass
 
 
 def test_click_spotlights_and_double_click_opens(qtbot, demo_catalogue):

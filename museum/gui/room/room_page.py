@@ -247,7 +247,10 @@ class RoomPage(QWidget):
     def _on_arranged(self, by: str, changes: Changes) -> None:
         self._set_busy(False)
         self.reload()
-        self.view.fit_all(animated=True)
+        # A whole new room: its lights go down while its pictures are painted, and come up on
+        # all of it (rather than cabinets filling in, flat at first, as the camera moves).
+        self.view.fit_all()
+        self.view.curtain.lower()
         self.show_message(f"Arranged the room by {by}.")
         self.changes_made.emit(changes)
         self.arranged.emit(True)
