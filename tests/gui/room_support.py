@@ -4,6 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
+from museum.core.catalogue import Catalogue
+from museum.core.items import get_records
+from museum.core.room import room_layout
+from museum.gui.room.room_view import RoomView
+from museum.gui.room.scene import RoomScene
+
+
+def bare_room(qtbot, catalogue: Catalogue) -> tuple[RoomScene, RoomView]:
+    """The catalogue's room in a bare 900×600 view, shown (no page: no curtain, card, photo
+    loading or camera moves of its own)."""
+    layout = room_layout(catalogue)
+    records = {r.id: r for r in get_records(catalogue, layout.displayed_ids)}
+    scene = RoomScene()
+    scene.show_room(layout, records, aspect=1.5)
+    view = RoomView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    with qtbot.waitExposed(view):
+        view.show()
+    return scene, view
+
 
 def mean_difference(a: QImage, b: QImage) -> float:
     """Mean absolute difference per colour channel over a grid of sample pixels (0–255)."""

@@ -10,13 +10,12 @@ from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from museum.core.items import get_records
-from museum.core.room import room_layout
 from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.backdrop import DARK
 from museum.gui.room.room_page import RoomPage
 from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
+from tests.gui.room_support import bare_room
 
 
 class PaintSpy(QObject):
@@ -77,16 +76,7 @@ def test_the_room_opens_dark_and_fades_in_once_its_first_view_is_painted(qtbot,
 
 
 def _view(qtbot, catalogue) -> tuple[RoomScene, RoomView]:
-    """The room in a bare view (no page: no curtain, card or camera moves of its own)."""
-    layout = room_layout(catalogue)
-    records = {r.id: r for r in get_records(catalogue, layout.displayed_ids)}
-    scene = RoomScene()
-    scene.show_room(layout, records, aspect=1.5)
-    view = RoomView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    with qtbot.waitExposed(view):
-        view.show()
+    scene, view = bare_room(qtbot, catalogue)
     view.fit_all()
     return scene, view
 

@@ -6,29 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
-from museum.core.items import get_records
-from museum.core.room import room_layout
 from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.exhibit_item import ExhibitItem
 from museum.gui.room.poster import poster_source, render_scene
 from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
+from tests.gui.room_support import bare_room
 
 CABINET = "FIFA World Cup"
-
-
-def _room(qtbot, catalogue) -> tuple[RoomScene, RoomView]:
-    layout = room_layout(catalogue)
-    records = {r.id: r for r in get_records(catalogue, layout.displayed_ids)}
-    scene = RoomScene()
-    scene.show_room(layout, records, aspect=1.5)
-    view = RoomView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    with qtbot.waitExposed(view):
-        view.show()
-    return scene, view
 
 
 def _look_around(view: RoomView, scene: RoomScene) -> None:
@@ -55,7 +41,7 @@ def _sharp_edges(image, rect: QRectF) -> float:
 
 
 def test_a_poster_is_the_same_whatever_the_screen_has_cached(qtbot, demo_catalogue):
-    scene, view = _room(qtbot, demo_catalogue)
+    scene, view = bare_room(qtbot, demo_catalogue)
     source = poster_source(scene, CABINET)
     level_cache.clear()
     exact_cache.clear()
@@ -67,7 +53,7 @@ def test_a_poster_is_the_same_whatever_the_screen_has_cached(qtbot, demo_catalog
 
 
 def test_every_plaque_on_a_cabinet_poster_is_engraved(qtbot, demo_catalogue):
-    scene, view = _room(qtbot, demo_catalogue)
+    scene, view = bare_room(qtbot, demo_catalogue)
     _look_around(view, scene)
     source = poster_source(scene, CABINET)
     width = 1800

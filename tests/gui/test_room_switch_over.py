@@ -9,25 +9,15 @@ import itertools
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
-from museum.core.items import get_records
-from museum.core.room import room_layout
 from museum.gui.room import cabinet_item, exact_cache, level_cache, scene as scene_module
 from museum.gui.room.cabinet_item import FAR_SCALE, THUMB_BUCKET
 from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
+from tests.gui.room_support import bare_room
 
 
 def _open_room(qtbot, catalogue) -> tuple[RoomScene, RoomView]:
-    layout = room_layout(catalogue)
-    records = {r.id: r for r in get_records(catalogue, layout.displayed_ids)}
-    scene = RoomScene()
-    scene.show_room(layout, records, aspect=1.5)
-    view = RoomView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    QApplication.processEvents()
+    scene, view = bare_room(qtbot, catalogue)
     level_cache.clear()  # as if nothing had been painted yet
     exact_cache.clear()
     return scene, view
