@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtGui import QImage
 
 from museum.core.catalogue import Catalogue
 from museum.core.items import get_records
 from museum.core.room import room_layout
+from museum.gui.room.room_page import RoomPage
 from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
 
@@ -36,3 +39,14 @@ def mean_difference(a: QImage, b: QImage) -> float:
                 abs(pa.blue() - pb.blue())
             count += 3
     return total / count
+
+
+def shown_room_page(qtbot, catalogue: Catalogue, *, width: int = 1200,
+                    height: int = 800) -> RoomPage:
+    """The room page over `catalogue`, shown at width × height; its day is 1 June 2025."""
+    page = RoomPage(catalogue, today=lambda: dt.date(2025, 6, 1))
+    qtbot.addWidget(page)
+    page.resize(width, height)
+    with qtbot.waitExposed(page):
+        page.show()
+    return page

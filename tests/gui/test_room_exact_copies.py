@@ -3,14 +3,12 @@ time) instead of scaling it smoothly in every frame; the frame looks the same.""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.room_page import RoomPage
-from tests.gui.room_support import mean_difference
+from tests.gui.room_support import mean_difference, shown_room_page
 
 
 def _stripes() -> QPixmap:
@@ -88,11 +86,7 @@ def _quiet(page: RoomPage) -> bool:
 
 def test_the_room_at_rest_looks_as_it_did_when_every_picture_was_scaled_smoothly(
         qtbot, demo_catalogue):
-    page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_room_page(qtbot, demo_catalogue)
     qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)
     page.card.hide()
     page.view.fit_all()

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QContextMenuEvent
@@ -9,6 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from museum.core import items, room
 from museum.gui.room.room_page import RoomPage
+from tests.gui.room_support import shown_room_page
 
 
 @pytest.fixture
@@ -22,11 +21,7 @@ def two_cabinets(catalogue):
 
 
 def _page(qtbot, catalogue) -> RoomPage:
-    page = RoomPage(catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_room_page(qtbot, catalogue)
     page.card.hide()
     page.view.show_rect(page.scene.cabinet_rect("Left").united(
         page.scene.cabinet_rect("Right")))

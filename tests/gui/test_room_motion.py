@@ -3,13 +3,11 @@ one smooth frame is painted, and it shows the same room."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtGui import QImage, QPainter
 
 from museum.gui.room import level_cache
 from museum.gui.room.room_page import RoomPage
-from tests.gui.room_support import mean_difference
+from tests.gui.room_support import mean_difference, shown_room_page
 
 SMOOTH = QPainter.RenderHint.SmoothPixmapTransform
 
@@ -26,11 +24,7 @@ def _quiet(page: RoomPage) -> bool:
 
 
 def test_moving_frames_are_fast_and_the_still_one_is_smooth(qtbot, demo_catalogue):
-    page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_room_page(qtbot, demo_catalogue)
     qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)  # it opens on the item of the day
     page.card.hide()
     page.view.fit_all()
@@ -46,11 +40,7 @@ def test_moving_frames_are_fast_and_the_still_one_is_smooth(qtbot, demo_catalogu
 
 
 def test_a_view_told_never_to_settle_is_always_smooth(qtbot, demo_catalogue):
-    page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(800, 600)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_room_page(qtbot, demo_catalogue, width=800, height=600)
     page.view.settle_ms = 0
     page.view.zoom_by(1.5)
     page.view.viewport().repaint()

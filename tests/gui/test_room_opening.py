@@ -4,8 +4,6 @@ work repaints only what it changed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
@@ -15,7 +13,7 @@ from museum.gui.room.backdrop import DARK
 from museum.gui.room.room_page import RoomPage
 from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
-from tests.gui.room_support import bare_room
+from tests.gui.room_support import bare_room, shown_room_page
 
 
 class PaintSpy(QObject):
@@ -44,12 +42,7 @@ def _mean_colour(image) -> QColor:
 def _cold_page(qtbot, catalogue) -> RoomPage:
     level_cache.clear()
     exact_cache.clear()
-    page = RoomPage(catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1100, 700)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+    return shown_room_page(qtbot, catalogue, width=1100, height=700)
 
 
 def test_the_room_opens_dark_and_fades_in_once_its_first_view_is_painted(qtbot,

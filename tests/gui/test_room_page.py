@@ -12,15 +12,11 @@ from museum.core.catalogue import Catalogue
 from museum.core.room_arrange import ARRANGE_RULES
 from museum.gui.mime import ITEM_IDS_MIME, item_ids_from_mime, item_ids_mime
 from museum.gui.room.room_page import RoomPage
+from tests.gui.room_support import shown_room_page
 
 
 def _page(qtbot, catalogue: Catalogue) -> RoomPage:
-    page = RoomPage(catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown_room_page(qtbot, catalogue)
 
 
 def _drop(target: QWidget, point: QPoint, ids: list[int]) -> bool:

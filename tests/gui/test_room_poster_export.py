@@ -3,21 +3,15 @@ cancellable, and a poster that cannot be written says why and leaves nothing beh
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QTimer
 
 from museum.gui.room.poster import BAND_ROWS
 from museum.gui.room.room_page import RoomPage
+from tests.gui.room_support import shown_room_page
 
 
 def _page(qtbot, catalogue) -> RoomPage:
-    page = RoomPage(catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1000, 700)
-    with qtbot.waitExposed(page):
-        page.show()
-    return page
+    return shown_room_page(qtbot, catalogue, width=1000, height=700)
 
 
 def test_a_poster_is_drawn_a_band_per_turn_of_the_event_loop(qtbot, tmp_path, demo_catalogue):

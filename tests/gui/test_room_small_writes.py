@@ -3,8 +3,6 @@ looks exactly like one built from scratch."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtGui import QColor, QPixmap
 
@@ -12,6 +10,7 @@ from museum.core import items, room
 from museum.core.catalogue import Catalogue
 from museum.gui.room.room_page import RoomPage
 from museum.gui.room.scene import RoomScene
+from tests.gui.room_support import shown_room_page
 
 
 @pytest.fixture
@@ -26,12 +25,7 @@ def three_cabinets(catalogue):
 
 
 def _page(qtbot, catalogue: Catalogue) -> RoomPage:
-    page = RoomPage(catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
+    return shown_room_page(qtbot, catalogue)
 
 
 def _as_built_from_scratch(page: RoomPage) -> dict[str, tuple]:

@@ -1,10 +1,8 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from museum.core import room
-from museum.gui.room.room_page import RoomPage
 from museum.gui.room.walls import plan_walls, split_in_order
+from tests.gui.room_support import shown_room_page
 
 
 def test_split_keeps_the_order_and_balances_the_walls():
@@ -28,11 +26,7 @@ def test_a_wide_view_keeps_one_wall_and_a_square_one_stacks_several():
 
 
 def test_fit_all_fills_the_view_with_walls_in_cabinet_order(qtbot, demo_catalogue):
-    page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1440, 900)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_room_page(qtbot, demo_catalogue, width=1440, height=900)
     page.view.fit_all()
     viewport = page.view.viewport().rect()
     shown = page.view.mapFromScene(page.scene.room_rect()).boundingRect()
@@ -50,11 +44,7 @@ def test_fit_all_fills_the_view_with_walls_in_cabinet_order(qtbot, demo_catalogu
 
 
 def test_a_narrow_window_hangs_more_walls(qtbot, demo_catalogue):
-    page = RoomPage(demo_catalogue, today=lambda: dt.date(2025, 6, 1))
-    qtbot.addWidget(page)
-    page.resize(1600, 700)
-    page.show()
-    qtbot.waitExposed(page)
+    page = shown_room_page(qtbot, demo_catalogue, width=1600, height=700)
     wide = len(page.scene.wall_runs)
     page.resize(700, 1000)
     qtbot.waitUntil(lambda: len(page.scene.wall_runs) > wide)

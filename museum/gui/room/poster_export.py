@@ -8,9 +8,11 @@ cancelled or failed poster leaves no file behind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from museum.core.atomic import atomic_write_bytes
@@ -91,7 +93,7 @@ class PosterExport(QObject):
         self.finished.emit(saved, message)
 
 
-def _save(image, path: Path, cancelled) -> None:
+def _save(image: QImage, path: Path, cancelled: Callable[[], bool]) -> None:
     """Encode and write the poster (on a worker thread), unless cancelled meanwhile."""
     data = png_bytes(image)
     if cancelled():
