@@ -15,7 +15,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
-from museum.core import db, lock
+from museum.core import db, db_probe, lock
 from museum.core.errors import CatalogueError
 from museum.core.pending_originals import PendingOriginals
 
@@ -72,7 +72,7 @@ class Catalogue:
         _prepare_folder(root)
         lock.acquire(root)
         try:
-            db.check_database_is_ours(root / DATABASE_NAME)
+            db_probe.check_database_is_ours(root / DATABASE_NAME)
             engine = db.make_engine(root / DATABASE_NAME)
             try:
                 db.migrate(engine)
@@ -92,7 +92,7 @@ class Catalogue:
             raise CatalogueError(f"{root} is a file, not a catalogue folder.")
         if not db_path.is_file():
             raise CatalogueError(f"There is no Museum catalogue at {root}.")
-        db.check_database_is_ours(db_path)
+        db_probe.check_database_is_ours(db_path)
         engine = db.make_read_only_engine(db_path)
         try:
             db.require_current_schema(engine)

@@ -17,7 +17,6 @@ from museum.core.errors import CatalogueError, DamagedDatabaseError
 # The revision this code expects; a test keeps it equal to Alembic's head, so that opening an
 # up-to-date catalogue never has to import Alembic (0.3 s of start-up).
 HEAD_REVISION = "0003"
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -30,85 +29,6 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = FULL")
     cursor.close()
-
-
-def check_sqlite_file(db_path: Path) -> None:
-    """Raise CatalogueError unless db_path is absent, empty, or a readable SQLite database.
-
-    Only reads the file: a damaged database is reported (DamagedDatabaseError) and never
-    written to, so that it can still be rescued.
-    """
-    if not db_path.exists():
-        return
-    if db_path.is_dir():
-        raise CatalogueError(f"{db_path} is a folder, not a catalogue database.")
-    try:
-        with db_path.open("rb") as handle:
-            header = handle.read(100)
-        size = db_path.stat().st_size
-    except OSError as error:
-        raise CatalogueError(f"Cannot read {db_path}: {error.strerror}.") from None
-    if not header:
-        return
-    problem = _header_problem(header, size)
-    if problem is not None:
-        raise DamagedDatabaseError(
-            f"The catalogue database {db_path} {problem}. It has been left untouched.",
-            catalogue_root=db_path.parent,
-        )
-
-
-def _header_problem(header: bytes, size: int) -> str | None:
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        return "is not an SQLite file (it may have been overwritten)"
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return "is damaged (its header is not valid)"
-    page_count = int.from_bytes(header[28:32], "big")
-    # The page count is trustworthy only when written by the same change as the counter.
-    counted = header[24:28] == header[92:96] and page_count > 0
-    if size % page_size or (counted and size < page_count * page_size):
-        return "is damaged (it has been cut short)"
-    return None
-
-
-def check_database_is_ours(db_path: Path) -> None:
-    """Raise CatalogueError unless db_path is missing, empty, or a readable Museum database.
-
-    Looks through a read-only connection, so that a database that is not ours (or is damaged)
-    is never changed — not even switched to WAL — before we refuse it.
-    """
-    check_sqlite_file(db_path)
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        return
-    try:
-        tables = _table_names(db_path)
-    except sqlite3.DatabaseError as error:
-        if "locked" in str(error) or "busy" in str(error) or "unable to open" in str(error):
-            return  # not a verdict on the file; the real open reports if it fails
-        raise DamagedDatabaseError(
-            f"The catalogue database {db_path} is damaged ({error}). It has been left untouched.",
-            catalogue_root=db_path.parent,
-        ) from None
-    if "alembic_version" not in tables and tables - {"sqlite_sequence"}:
-        raise CatalogueError(
-            "This SQLite database was not made by Museum; it has been left untouched.")
-
-
-def _table_names(db_path: Path) -> set[str]:
-    uri = db_path.as_uri()
-    for flags in ("mode=ro", "immutable=1"):  # immutable: read-only media without a -shm file
-        try:
-            connection = sqlite3.connect(f"{uri}?{flags}", uri=True)
-            try:
-                return {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-            finally:
-                connection.close()
-        except sqlite3.OperationalError as error:
-            if "unable to open" not in str(error) or flags == "immutable=1":
-                raise
-    return set()
 
 
 def make_engine(db_path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:

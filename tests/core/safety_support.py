@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
+import os
+import subprocess
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from museum.core.atomic import atomic_write_bytes
@@ -63,3 +68,34 @@ def rewrite_archive(source: Path, target: Path, *, drop: set[str] = frozenset(),
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, *, megabytes: int = 20) -> Iterator[Path]:
+    """A real, small tmpfs mounted at folder for disk-full tests; skips where it cannot be."""
+    if os.geteuid() != 0:
+        pytest.skip("a real full disk needs a small tmpfs, and mounting one needs root")
+    folder.mkdir(parents=True, exist_ok=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={megabytes}m", "tmpfs",
+                              str(folder)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill_disk(folder: Path, *, leave: int = 0) -> Path:
+    """Fill the filesystem holding folder with one file, then give back `leave` bytes."""
+    filler = folder / "filler"
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        for block in (1 << 16, 1 << 12, 1 << 9, 1):
+            with contextlib.suppress(OSError):
+                while True:
+                    os.write(descriptor, b"\0" * block)
+        os.ftruncate(descriptor, max(0, os.fstat(descriptor).st_size - leave))
+    finally:
+        os.close(descriptor)
+    return filler
