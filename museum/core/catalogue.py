@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from museum.core import db, db_probe, lock
-from museum.core.errors import CatalogueError
+from museum.core.errors import CatalogueError, LockedError
 from museum.core.pending_originals import PendingOriginals
 
 DATABASE_NAME = "museum.db"
@@ -93,6 +93,7 @@ class Catalogue:
         if not db_path.is_file():
             raise CatalogueError(f"There is no Museum catalogue at {root}.")
         db_probe.check_database_is_ours(db_path)
+        _finish_interrupted_write(root, db_path)
         engine = db.make_read_only_engine(db_path)
         try:
             db.require_current_schema(engine)
@@ -172,6 +173,22 @@ def _prepare_folder(root: Path) -> None:
             (root / name).mkdir(exist_ok=True)
     except OSError as error:
         raise CatalogueError(f"Cannot create the catalogue at {root}: {error.strerror}.") from None
+
+
+def _finish_interrupted_write(root: Path, db_path: Path) -> None:
+    # A hot journal (a writer killed mid-change) blocks every read-only connection. Rolling it
+    # back is what SQLite does on any read-write open, and the probe has checked the result on
+    # a copy; do it when no writer holds the catalogue and the folder can be written.
+    if not db_probe.side_file(db_path, "-journal").exists() or not _is_writable(root):
+        return
+    try:
+        lock.acquire(root)
+    except LockedError:
+        return  # the journal belongs to a live writer, which will finish it
+    try:
+        db_probe.finish_interrupted_write(db_path)
+    finally:
+        lock.release(root)
 
 
 def _is_writable(root: Path) -> bool:

@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event, text
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlmodel import Session, create_engine
 
+from museum.core.db_probe import damaged, disk_trouble_sentence, is_disk_trouble
 from museum.core.errors import CatalogueError, DamagedDatabaseError
 
 # The revision this code expects; a test keeps it equal to Alembic's head, so that opening an
@@ -38,14 +39,13 @@ def make_engine(db_path: Path, *, read_only: bool = False, immutable: bool = Fal
     immutable (for read-only media, where SQLite cannot make the WAL's shared-memory file)
     also tells SQLite that nobody else can change the file.
     """
-    if read_only or immutable:
-        flag = "immutable=1" if immutable else "mode=ro"
-        url = f"sqlite:///{db_path.as_uri()}?{flag}&uri=true"
-        pragmas = _set_read_only_pragmas
-    else:
-        url = f"sqlite:///{db_path}"
-        pragmas = _set_pragmas
-    engine = create_engine(url, connect_args={"check_same_thread": False})
+    flag = "?immutable=1" if immutable else "?mode=ro" if read_only else ""
+    # A file: URI percent-encodes every byte of the path that is not plain, so a folder named
+    # 'q?x', 'h#x' or '%41' means itself; a sqlite:/// URL would cut or decode it.
+    uri = Path(db_path).absolute().as_uri() + flag
+    pragmas = _set_read_only_pragmas if read_only or immutable else _set_pragmas
+    engine = create_engine(URL.create("sqlite", database=str(db_path)),
+                           creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     event.listen(engine, "connect", pragmas)
     return engine
 
@@ -123,7 +123,31 @@ def stored_revision(connection: Connection) -> str | None:
                 "This SQLite database was not made by Museum; it has been left untouched."
             )
         return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if not rows and not tables - {"sqlite_sequence", "alembic_version"}:
+        return None  # made, then left before its first schema was written
+    if len(rows) != 1 or not isinstance(rows[0], str):
+        raise CatalogueError(_unknown_revision_sentence(", ".join(map(str, rows)) or "none"))
+    return rows[0]
+
+
+def known_revisions() -> set[str]:
+    """The schema revisions this version of Museum can open (those of its migration scripts)."""
+    return {script.name.split("_", 1)[0] for script in (MIGRATIONS_DIR / "versions").glob("*.py")}
+
+
+def _require_known(revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise CatalogueError(_unknown_revision_sentence(revision))
+
+
+def _unknown_revision_sentence(revision: str) -> str:
+    if revision.isdigit() and len(revision) == len(HEAD_REVISION) and revision > HEAD_REVISION:
+        return ("This catalogue was made by a newer version of Museum; update Museum to open "
+                "it. It has been left untouched.")
+    return (f"This catalogue records a schema revision ({revision!r}) that this version of "
+            "Museum does not know; another program may have changed it. It has been left "
+            "untouched.")
 
 
 def require_current_schema(engine: Engine) -> None:
@@ -132,25 +156,46 @@ def require_current_schema(engine: Engine) -> None:
         with engine.connect() as connection:
             revision = stored_revision(connection)
     except SQLAlchemyDatabaseError as error:
-        raise CatalogueError(f"The catalogue database cannot be read: {error.orig}.") from None
+        raise _open_failure(engine, error) from None
+    _require_known(revision)
     if revision != HEAD_REVISION:
         raise CatalogueError("This catalogue needs updating for this version of Museum, which "
                              "cannot be done while it is open read-only.")
 
 
 def migrate(engine: Engine, *, target: str = "head") -> None:
-    """Bring the schema to `target` (default: the newest), in one transaction."""
+    """Bring the schema to `target` (default: the newest) in one transaction.
+
+    The schema changes and their version stamps commit together or not at all: a process
+    killed part-way leaves the catalogue as it was, and the next open upgrades it again.
+    """
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection:
             revision = stored_revision(connection)
-            if revision == HEAD_REVISION and target == "head":
-                return
-            if revision is not None and not any(
-                    (MIGRATIONS_DIR / "versions").glob(f"{revision}_*.py")):
-                raise CatalogueError("This catalogue was made by a newer version of Museum.")
-            _run_alembic(connection, target)
+        if revision == HEAD_REVISION and target == "head":
+            return
+        _require_known(revision)
+        with engine.connect() as connection:
+            # SQLite's DDL is transactional, but pysqlite runs it outside any transaction
+            # unless one is begun explicitly; IMMEDIATE also takes the write lock up front.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            revision = stored_revision(connection)
+            _require_known(revision)
+            if revision != HEAD_REVISION or target != "head":
+                _run_alembic(connection, target)
+            connection.commit()
     except SQLAlchemyDatabaseError as error:
-        raise CatalogueError(f"The catalogue database cannot be read: {error.orig}.") from None
+        raise _open_failure(engine, error) from None
+
+
+def _open_failure(engine: Engine, error: SQLAlchemyDatabaseError) -> CatalogueError:
+    reason = str(error.orig)
+    folder = Path(engine.url.database or ".").parent
+    if is_disk_trouble(reason):
+        return CatalogueError(disk_trouble_sentence(folder, reason))
+    if "malformed" in reason or "not a database" in reason:
+        return damaged(Path(engine.url.database or "museum.db"), f"is damaged ({reason})")
+    return CatalogueError(f"The catalogue database cannot be read: {reason}.")
 
 
 def _run_alembic(connection: Connection, target: str) -> None:

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import zipfile
 from collections.abc import Iterator
@@ -99,3 +100,49 @@ def fill_disk(folder: Path, *, leave: int = 0) -> Path:
     finally:
         os.close(descriptor)
     return filler
+
+
+def make_first_revision_catalogue(folder: Path, *, items: int, journal_mode: str = "wal") -> Path:
+    """A catalogue as the first release left it (schema 0001): items rows, one tag, the index.
+
+    journal_mode "delete" is a database as a backup snapshot or an old release leaves it, which
+    the first open switches to WAL.
+    """
+    from museum.core import db
+
+    folder.mkdir(parents=True)
+    engine = db.make_engine(folder / "museum.db")
+    db.migrate(engine, target="0001")
+    engine.dispose()
+    connection = sqlite3.connect(folder / "museum.db")
+    try:
+        connection.executemany(
+            "INSERT INTO item (id, kind, title, date, season, created, updated) VALUES "
+            "(?, 'medal', ?, '2022-12-18', '2022', '2024-01-01 00:00:00', '2024-01-01 00:00:00')",
+            [(number, f"Medal {number}") for number in range(1, items + 1)])
+        connection.execute("INSERT INTO tag (id, name) VALUES (1, 'gold')")
+        connection.execute("INSERT INTO item_tag (item_id, tag_id) VALUES (1, 1)")
+        connection.execute("INSERT INTO item_fts(rowid, title) SELECT id, title FROM item")
+        connection.commit()
+        connection.execute(f"PRAGMA journal_mode = {journal_mode}")
+    finally:
+        connection.close()
+    return folder
+
+
+def first_revision_rows_are_all_there(folder: Path, *, items: int) -> None:
+    """Assert the catalogue opens at the newest schema with every row of the old one."""
+    from sqlalchemy import text
+
+    from museum.core import db
+    from museum.core.items import count_items, list_items
+
+    with Catalogue.open(folder) as catalogue:
+        with catalogue.engine.connect() as connection:
+            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            titles = connection.execute(text("SELECT id, title FROM item ORDER BY id")).all()
+        assert revision == db.HEAD_REVISION
+        assert titles == [(number, f"Medal {number}") for number in range(1, items + 1)]
+        assert count_items(catalogue) == items
+        assert [record.id for record in list_items(catalogue, query="tag:gold")] == [1]
+        assert len(list_items(catalogue, query=f'"Medal {items}"')) == 1
