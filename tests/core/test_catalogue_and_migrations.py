@@ -127,3 +127,33 @@ def test_an_empty_folder_becomes_a_catalogue(tmp_path: Path):
     (tmp_path / "empty").mkdir()
     with Catalogue.open(tmp_path / "empty") as catalogue:
         assert items.count_items(catalogue) == 0
+
+
+@pytest.mark.parametrize("stamp", ["*", "000?", "", "abc", "0003 ", "9999x"])
+def test_an_unknown_schema_revision_is_one_sentence_and_the_file_is_untouched(tmp_path, stamp,
+                                                                              capsys):
+    from museum.cli import main
+
+    with Catalogue.open(tmp_path / "c") as catalogue:
+        items.add_item(catalogue, fields=dict(title="Medal", kind="medal"))
+        with catalogue.engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = :stamp"),
+                               {"stamp": stamp})
+    before = (tmp_path / "c" / "museum.db").read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(CatalogueError, match="schema revision .* does not know"):
+            Catalogue.open(tmp_path / "c", read_only=read_only)
+    for command in (["list"], ["add", "--title", "x", "--kind", "cap"], ["check"]):
+        assert main(["--catalogue", str(tmp_path / "c"), *command]) == 2
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1 and "does not know" in error
+    assert (tmp_path / "c" / "museum.db").read_bytes() == before
+
+
+def test_a_catalogue_from_a_newer_version_opened_read_only_says_so(tmp_path):
+    with Catalogue.open(tmp_path / "c") as catalogue:
+        with catalogue.engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
+    with pytest.raises(CatalogueError, match="newer version of Museum") as raised:
+        Catalogue.open(tmp_path / "c", read_only=True)
+    assert "needs updating" not in str(raised.value)
