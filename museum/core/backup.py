@@ -27,6 +27,7 @@ from museum.core.atomic import atomic_writer
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError
 from museum.core.photo_paths import is_sha256, original_relpath
+from museum.core.regular_files import open_regular_file
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -184,7 +185,7 @@ def _add_file(archive: zipfile.ZipFile, source: Path, name: str, method: int) ->
     info = zipfile.ZipInfo(name, date_time=_zip_time(source))
     info.compress_type = method
     info.external_attr = 0o644 << 16
-    with source.open("rb") as reader, archive.open(info, "w", force_zip64=True) as writer:
+    with open_regular_file(source) as reader, archive.open(info, "w", force_zip64=True) as writer:
         while chunk := reader.read(_CHUNK):
             digest.update(chunk)
             writer.write(chunk)
@@ -221,7 +222,7 @@ def _never() -> bool:
 def sha256_of_file(path: Path) -> str:
     """The SHA-256 of a file's bytes, read in chunks."""
     digest = hashlib.sha256()
-    with path.open("rb") as reader:
+    with open_regular_file(path) as reader:
         while chunk := reader.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()

@@ -90,7 +90,7 @@ class Catalogue:
         db_path = root / DATABASE_NAME
         if root.exists() and not root.is_dir():
             raise CatalogueError(f"{root} is a file, not a catalogue folder.")
-        if not db_path.is_file():
+        if not db_path.exists():  # anything else there is judged by the probe
             raise CatalogueError(f"There is no Museum catalogue at {root}.")
         db_probe.check_database_is_ours(db_path)
         _finish_interrupted_write(root, db_path)

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from museum.core.errors import CatalogueError, DamagedDatabaseError
+from museum.core.regular_files import open_regular_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Files SQLite keeps beside the database; the first two carry changes it may have to recover.
@@ -51,7 +52,7 @@ def check_sqlite_file(db_path: Path) -> bool:
     for suffix in SIDE_SUFFIXES:
         _require_regular_file(side_file(db_path, suffix))
     try:
-        with db_path.open("rb") as handle:
+        with open_regular_file(db_path) as handle:
             header = handle.read(100)
         size = db_path.stat().st_size
     except OSError as error:

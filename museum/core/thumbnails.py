@@ -15,6 +15,7 @@ from museum.core.atomic import atomic_write_bytes
 from museum.core.errors import PhotoError
 from museum.core.image_io import load_upright_rgb, open_image, read_facts
 from museum.core.photo_paths import THUMBNAIL_SIZES, thumbnail_relpath
+from museum.core.regular_files import open_regular_file
 
 JPEG_QUALITY = {"grid": 82, "preview": 88}
 
@@ -69,7 +70,7 @@ def ensure_thumbnail(root: Path, original: Path, sha256: str, size: str, *, name
     if is_fresh(target, original):
         return target
     try:
-        stream = original.open("rb")
+        stream = open_regular_file(original)
     except FileNotFoundError:
         raise PhotoError(f"The original of {name} is missing from the catalogue.") from None
     except OSError as error:
