@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from museum.core.backup import sha256_of_file
 from museum.core.catalogue import Catalogue
+from museum.core.db_probe import disk_trouble_sentence, is_disk_trouble
 from museum.core.errors import CatalogueError
 from museum.core.photo_paths import is_sha256, original_relpath
 from museum.core.search_index import rebuild_index
@@ -59,6 +60,8 @@ def check_catalogue(catalogue: Catalogue, *, repair: bool = False,
         _check_database(catalogue, report)
         expected = _check_originals(catalogue, report, progress, cancelled)
     except SQLAlchemyDatabaseError as error:
+        if is_disk_trouble(str(error.orig)):  # the disk's fault, not the file's
+            raise CatalogueError(disk_trouble_sentence(catalogue.root, str(error.orig))) from None
         # Damage bad enough to stop a query: say so, and do not guess at the photo files.
         report.problems.append(f"Database damage: {error.orig}; restore a backup.")
         return report

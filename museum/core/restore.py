@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import os
 import shutil
@@ -25,7 +26,6 @@ from sqlalchemy import text
 from museum.core import lock
 from museum.core.archive_format import Manifest, ManifestEntry, read_manifest
 from museum.core.atomic import fsync_folder
-from museum.core.backup import os_error_sentence
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError, CatalogueError
 from museum.core.photo_paths import is_sha256
@@ -33,6 +33,7 @@ from museum.core.photo_paths import is_sha256
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _CHUNK = 1024 * 1024
+_ROOM_TO_OPEN = 1024 * 1024  # below this, a failed first open is the disk's fault
 
 
 @dataclass(frozen=True)
@@ -119,13 +120,13 @@ def _unpack_to_staging_then(archive_path: Path, target: Path, progress: Progress
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restoring-"))
     except OSError as error:
-        raise BackupError(os_error_sentence(error, target)) from None
+        raise BackupError(_restore_error_sentence(error, target)) from None
     try:
         manifest = _unpack(archive_path, staging, progress, cancelled)
         _open_and_migrate(staging)
         finish(staging, target)
     except OSError as error:
-        raise BackupError(os_error_sentence(error, target)) from None
+        raise BackupError(_restore_error_sentence(error, target)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return manifest
@@ -149,10 +150,21 @@ def _unpack(archive_path: Path, staging: Path, progress: Progress | None,
     return manifest
 
 
+def _restore_error_sentence(error: OSError, target: Path) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"There is not enough disk space in {target.parent} to restore this backup; "
+                "nothing was restored.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Museum may not write to {target.parent}; choose another place to restore into."
+    return f"The backup could not be restored into {target}: {error.strerror or error}."
+
+
 def _open_and_migrate(staging: Path) -> None:
     try:
         catalogue = Catalogue.open(staging)
     except CatalogueError as error:
+        if shutil.disk_usage(staging).free < _ROOM_TO_OPEN:
+            raise OSError(errno.ENOSPC, "no space left to open the restored catalogue") from None
         raise BackupError(f"The backup's catalogue cannot be opened: {error}") from None
     try:
         with catalogue.engine.connect() as connection:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 
 from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
@@ -57,3 +59,45 @@ def test_a_disk_that_filled_during_a_write_leaves_a_catalogue_that_opens(tmp_pat
             add_item(catalogue, fields={"title": "After", "kind": "cap"})
             assert count_items(catalogue) == len(expected) + 1
         assert _integrity(root / "museum.db") == "ok"
+
+
+def test_a_full_disk_is_called_full_not_damage(tmp_path, capsys):
+    from museum.cli import main
+    from museum.core.demo import fill_demo
+
+    with small_disk(tmp_path / "disk") as disk:
+        root = disk / "cat"
+        with Catalogue.open(root) as catalogue:
+            fill_demo(catalogue, items=100, photos=False)
+        filler = fill_disk(disk)
+        for command in (["check", "--repair"], ["check"], ["list"]):
+            assert main(["--catalogue", str(root), *command]) == 2
+            error = capsys.readouterr().err
+            assert "damaged" not in error and "disk holding" in error and " is full" in error
+        filler.unlink()
+        assert main(["--catalogue", str(root), "check", "--repair"]) == 0
+        with Catalogue.open(root, read_only=True) as reader:
+            assert count_items(reader) == 107
+
+
+def test_a_restore_onto_a_full_disk_speaks_of_the_restore(tmp_path):
+    from museum.core.backup import create_backup
+    from museum.core.errors import BackupError
+    from museum.core.restore import restore_backup
+    from tests.core.safety_support import add_photo
+
+    with Catalogue.open(tmp_path / "cat") as catalogue:
+        add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
+        for seed in range(40):
+            add_photo(catalogue, item_id=1, seed=seed)
+        archive = create_backup(catalogue, destination=tmp_path / "b.zip").path
+    with small_disk(tmp_path / "disk") as disk:
+        filler = fill_disk(disk, leave=64 * 1024)
+        with pytest.raises(BackupError) as raised:
+            restore_backup(archive, destination=disk / "restored")
+        message = str(raised.value)
+        assert "restore" in message and "for the backup" not in message
+        assert "not enough disk space" in message and "nothing was restored" in message
+        assert sorted(path.name for path in disk.iterdir()) == ["filler"]
+        filler.unlink()
+        restore_backup(archive, destination=disk / "restored")
