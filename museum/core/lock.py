@@ -9,8 +9,10 @@ beside one writer. Inside one process, opening the same catalogue twice shares t
 from __future__ import annotations
 
 import os
+import re
 import socket
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +48,7 @@ def acquire(root: Path) -> None:
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
-                holder = _read_note(descriptor)
+                holder = _read_holder_note(descriptor)
                 os.close(descriptor)
                 raise LockedError(_locked_message(root, holder)) from None
         _write_note(descriptor)
@@ -62,6 +64,7 @@ def release(root: Path) -> None:
         held.users -= 1
         if held.users == 0:
             del _held[root]
+            _write_note(held.descriptor, "")  # a lock given back names nobody
             os.close(held.descriptor)  # closing the descriptor drops the flock
 
 
@@ -80,18 +83,55 @@ def _open_lock_file(root: Path) -> int:
         ) from None
 
 
+NOTE_BYTES = 256  # every note is written whole, padded to this size, in one write
+NOTE_PATIENCE_SECONDS = 1.0
+
+
+def _read_holder_note(descriptor: int) -> str:
+    # The holder writes its note just after taking the lock, and blanks it before giving the
+    # lock back: a note that is empty, or names a process of this host that has died (and so
+    # could not blank it), is about to be replaced.
+    deadline = time.monotonic() + NOTE_PATIENCE_SECONDS
+    while True:
+        note = _read_note(descriptor)
+        if _is_current(note) or time.monotonic() > deadline:
+            return note
+        time.sleep(0.005)
+
+
 def _read_note(descriptor: int) -> str:
     try:
-        return os.pread(descriptor, 200, 0).decode("utf-8", "replace").strip()
+        return os.pread(descriptor, NOTE_BYTES, 0).decode("utf-8", "replace").strip()
     except OSError:
         return ""
 
 
-def _write_note(descriptor: int) -> None:
-    note = f"pid {os.getpid()} on {socket.gethostname()}\n".encode()
+def _is_current(note: str) -> bool:
+    match = re.fullmatch(r"pid (\d+) on (.*)", note)
+    if match is None:
+        return False
+    if match.group(2) != socket.gethostname():
+        return True  # another machine's process: nothing to ask
+    if int(match.group(1)) == os.getpid():
+        return False  # we were refused, so a note naming us is an old one
     try:
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, note, 0)
+        os.kill(int(match.group(1)), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        pass  # alive, though not ours to signal
+    return True
+
+
+def _write_note(descriptor: int, text: str | None = None) -> None:
+    if text is None:
+        text = f"pid {os.getpid()} on {socket.gethostname()}\n"
+    note = text.encode()[:NOTE_BYTES]
+    try:
+        # One write of the whole note over the old one (no truncating first), so that a reader
+        # sees the old note or the new one, never an empty or a half-written file.
+        os.pwrite(descriptor, note.ljust(NOTE_BYTES), 0)
+        os.ftruncate(descriptor, NOTE_BYTES)
     except OSError:
         pass  # the note is only for the message; the lock itself is what matters
 
