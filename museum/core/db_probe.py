@@ -33,22 +33,30 @@ def check_database_is_ours(db_path: Path) -> None:
     Only reads the file: a damaged database is reported (DamagedDatabaseError) and never
     written to, so that it can still be rescued; one that is not ours is refused untouched.
     """
-    if not check_sqlite_file(db_path):
+    problem = _file_problem(db_path)
+    if problem == _EMPTY:
         return
-    tables = _table_names(db_path)
+    if problem == _CUT_SHORT and has_recovery_file(db_path):
+        # The missing pages may be in the WAL or the journal: let SQLite recover a copy, and
+        # check the copy whole (reading a few tables would not show missing pages).
+        tables = recovered_table_names(db_path)
+    elif problem is not None:
+        raise damaged(db_path, problem)
+    else:
+        tables = _table_names(db_path)
     if tables is not None and "alembic_version" not in tables and tables - {"sqlite_sequence"}:
         raise CatalogueError(
             "This SQLite database was not made by Museum; it has been left untouched.")
 
 
-def check_sqlite_file(db_path: Path) -> bool:
-    """Whether db_path holds an SQLite database worth opening (False: absent or empty).
+def _file_problem(db_path: Path) -> str | None:
+    """What the file itself shows to be wrong (_EMPTY: absent or empty), before SQLite looks.
 
-    Raises CatalogueError when it, or a file SQLite keeps beside it, is not a regular file (a
-    named pipe would hang every reader), and DamagedDatabaseError when its header is wrong.
+    Raises CatalogueError when it, or a file SQLite keeps beside it, is not a regular file: a
+    named pipe would hang every reader.
     """
     if not _require_regular_file(db_path):
-        return False
+        return _EMPTY
     for suffix in SIDE_SUFFIXES:
         _require_regular_file(side_file(db_path, suffix))
     try:
@@ -57,14 +65,7 @@ def check_sqlite_file(db_path: Path) -> bool:
         size = db_path.stat().st_size
     except OSError as error:
         raise CatalogueError(f"Cannot read {db_path}: {error.strerror}.") from None
-    if not header:
-        return False
-    problem = _header_problem(header, size)
-    if problem == _CUT_SHORT and has_recovery_file(db_path):
-        problem = None  # the pages may be in the WAL or the journal: let SQLite say (on a copy)
-    if problem is not None:
-        raise damaged(db_path, problem)
-    return True
+    return _header_problem(header, size) if header else _EMPTY
 
 
 def side_file(db_path: Path, suffix: str) -> Path:
@@ -99,6 +100,7 @@ def disk_trouble_sentence(folder: Path, reason: str) -> str:
 
 
 _CUT_SHORT = "is damaged (it has been cut short)"
+_EMPTY = "is empty"
 
 
 def _header_problem(header: bytes, size: int) -> str | None:

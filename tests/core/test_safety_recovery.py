@@ -11,7 +11,7 @@ import pytest
 
 
 from museum.core.catalogue import Catalogue
-from museum.core.errors import MuseumError
+from museum.core.errors import DamagedDatabaseError, MuseumError
 from museum.core.items import add_item, count_items, list_items
 from tests.core.safety_support import fill_disk, small_disk
 
@@ -101,3 +101,28 @@ def test_a_restore_onto_a_full_disk_speaks_of_the_restore(tmp_path):
         assert sorted(path.name for path in disk.iterdir()) == ["filler"]
         filler.unlink()
         restore_backup(archive, destination=disk / "restored")
+
+
+def test_a_file_truly_cut_short_is_damage_even_with_a_wal_beside_it(plain_demo_catalogue,
+                                                                    tmp_path):
+    from tests.core.safety_support import file_digest
+
+    source = plain_demo_catalogue.root
+    plain_demo_catalogue.close()
+    Catalogue.open(source).close()  # a clean close: everything in museum.db
+    writer = sqlite3.connect(source / "museum.db")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE item SET notes = 'late' WHERE id = 1")
+    writer.commit()  # one commit in the WAL, the rest of the pages only in the file
+    root = tmp_path / "copy"
+    root.mkdir()
+    for name in ("museum.db", "museum.db-wal"):
+        (root / name).write_bytes((source / name).read_bytes())
+    writer.close()
+    data = (root / "museum.db").read_bytes()
+    (root / "museum.db").write_bytes(data[: len(data) // 3 // 4096 * 4096])
+    before = {name: file_digest(root / name) for name in ("museum.db", "museum.db-wal")}
+    for read_only in (True, False):
+        with pytest.raises(DamagedDatabaseError, match="left untouched"):
+            Catalogue.open(root, read_only=read_only)
+    assert {name: file_digest(root / name) for name in before} == before
