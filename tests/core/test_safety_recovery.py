@@ -5,6 +5,9 @@ is called damage."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from museum.core.errors import DamagedDatabaseError, MuseumError
 from museum.core.items import add_item, count_items, list_items
 from tests.core.safety_support import fill_disk, small_disk
 
+REPO = Path(__file__).resolve().parents[2]
 DESCRIPTION = "A long story about the match. " * 1400  # about 40 KB
 
 
@@ -126,3 +130,46 @@ def test_a_file_truly_cut_short_is_damage_even_with_a_wal_beside_it(plain_demo_c
         with pytest.raises(DamagedDatabaseError, match="left untouched"):
             Catalogue.open(root, read_only=read_only)
     assert {name: file_digest(root / name) for name in before} == before
+
+
+_ADD_WITH_A_FILE_SIZE_LIMIT = """
+    import resource, signal, sys
+    from pathlib import Path
+    from museum.core.catalogue import Catalogue
+    from museum.core.errors import MuseumError
+    from museum.core.items import add_item
+    root = Path(sys.argv[1])
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past the limit a write fails (EFBIG)
+    limit = (root / "museum.db").stat().st_size + 16 * 1024
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+    with Catalogue.open(root) as catalogue:
+        for number in range(6):
+            try:
+                add_item(catalogue, fields={"title": f"Long story {number}", "kind": "shirt",
+                                            "description": sys.argv[2]})
+                print(f"Long story {number}", flush=True)
+            except MuseumError:
+                pass
+"""
+
+
+def test_a_file_size_limit_hit_while_checkpointing_leaves_a_catalogue_that_opens(tmp_path):
+    # The same state as a full disk, for any user: the file may not grow past a limit, so the
+    # checkpoint on close writes the new header, then fails to add the pages the WAL holds.
+    from museum.core.demo import fill_demo
+
+    root = tmp_path / "cat"
+    with Catalogue.open(root) as catalogue:
+        fill_demo(catalogue, items=1593, photos=False)
+    result = subprocess.run([sys.executable, "-c", textwrap.dedent(_ADD_WITH_A_FILE_SIZE_LIMIT),
+                             str(root), DESCRIPTION], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    saved = result.stdout.splitlines()
+    header_pages, file_pages = _header_and_file_pages(root / "museum.db")
+    assert saved and header_pages > file_pages and (root / "museum.db-wal").stat().st_size > 0
+    with Catalogue.open(root, read_only=True) as reader:
+        assert count_items(reader) == 1600 + len(saved)
+    with Catalogue.open(root) as catalogue:
+        titles = {record.title for record in list_items(catalogue, query="long story")}
+        assert titles == set(saved)
+    assert _integrity(root / "museum.db") == "ok"
