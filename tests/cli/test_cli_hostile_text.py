@@ -86,3 +86,57 @@ def test_check_finds_text_that_is_not_utf8_and_repair_replaces_it_keeping_a_note
     assert "item 1, title: b'bad\\xffbyte'" in note.read_text(encoding="utf-8")
     assert run("check")[0] == 0
     assert "bad\ufffdbyte" in run("list", "--query", "bad")[1]
+
+
+TERMINAL_TRICKS = {
+    "title": "\x1b[31mRed\x1b[0m medal",          # colour
+    "notes": "\x1b]0;pwned\x07",                 # OSC: retitles the terminal, then BEL
+    "location": "Safe\x9b2J",                    # C1 CSI: clears the screen on some terminals
+    "venue": "Wembley\rAnfield",                 # carriage return: hides what came before
+    "team": "Reds\u202egnp.exe",                 # right-to-left override: reorders what shows
+}
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\r", "\u202e")
+
+
+@pytest.fixture
+def tricky_item(run):
+    options = [part for name, value in TERMINAL_TRICKS.items()
+               for part in (f"--{name}", value)]
+    code, out, err = run("add", "--kind", "medal", *options)
+    assert (code, err) == (0, "")
+    return int(out)
+
+
+@pytest.mark.parametrize("command", [("list",), ("show", "1"), ("trash",)])
+def test_plain_text_output_shows_control_characters_as_visible_escapes(run, tricky_item,
+                                                                       command):
+    if command == ("trash",):
+        run("delete", str(tricky_item))
+    code, out, err = run(*command)
+    assert (code, err) == (0, "")
+    assert not any(control in out for control in RAW_CONTROLS)
+    assert "\\x1b[31mRed\\x1b[0m medal" in out
+    if command == ("show", "1"):
+        for shown in ("\\x1b]0;pwned\\x07", "Safe\\x9b2J", "Wembley\\x0dAnfield",
+                      "Reds\\u202egnp.exe"):
+            assert shown in out
+
+
+def test_json_output_keeps_the_values_and_escapes_every_control_character(run, tricky_item):
+    for command in (("list", "--json"), ("show", str(tricky_item), "--json")):
+        code, out, err = run(*command)
+        assert (code, err) == (0, "")
+        assert not any(control in out for control in RAW_CONTROLS)
+        data = json.loads(out)
+        record = data[0] if isinstance(data, list) else data
+        assert {name: record[name] for name in TERMINAL_TRICKS} == TERMINAL_TRICKS
+
+
+def test_room_list_shows_a_cabinet_named_after_a_tricky_competition_harmlessly(run):
+    code, _out, err = run("add", "--kind", "medal", "--title", "Medal",
+                          "--competition", "\x1b[2JCup")
+    assert (code, err) == (0, "")
+    assert run("room", "arrange", "--by", "competition")[0] == 0
+    code, out, err = run("room", "list")
+    assert (code, err) == (0, "")
+    assert "\x1b" not in out and "\\x1b[2JCup" in out
