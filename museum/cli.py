@@ -42,7 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    problem = _text_that_is_not_utf8(parser, args)
+    if problem:
+        print(f"museum: {problem}", file=sys.stderr)
+        return EXIT_USER_ERROR
     path = args.catalogue or default_catalogue_path()
     if not hasattr(args, "run"):
         from museum.gui.app import main as gui_main
@@ -69,6 +74,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (`| head`) has gone; what we had to say no longer matters.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _text_that_is_not_utf8(parser: argparse.ArgumentParser,
+                           args: argparse.Namespace) -> str | None:
+    """A sentence naming the first text argument holding bytes that are not UTF-8, or None.
+
+    Python hands such bytes over as lone surrogates, which SQLite cannot store. Paths are
+    Path objects, not str, and may hold any bytes the file system allows.
+    """
+    for dest, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _encodes_as_utf8(text):
+                shown = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                return (f"The {_argument_name(parser, dest)} value '{shown}' is not valid UTF-8 "
+                        f"text; retype it, or set your terminal to UTF-8.")
+    return None
+
+
+def _encodes_as_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _argument_name(parser: argparse.ArgumentParser, dest: str) -> str:
+    """How the user wrote the argument stored under dest: '--title', or 'TEXT'."""
+    actions = list(parser._actions)
+    while actions:
+        action = actions.pop()
+        if isinstance(action, argparse._SubParsersAction):
+            actions.extend(a for sub in action.choices.values() for a in sub._actions)
+        elif action.dest == dest:
+            long_options = [o for o in action.option_strings if o.startswith("--")]
+            return long_options[0] if long_options else str(action.metavar or dest.upper())
+    return dest
 
 
 def _backup_advice(error: DamagedDatabaseError) -> str:

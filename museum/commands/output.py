@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from museum.commands.terminal_text import json_safe, visible
 from museum.core.dates import format_partial_date
 from museum.core.records import ItemRecord
 
@@ -17,12 +18,13 @@ _LABELS = {
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def print_table(headers: Sequence[str] | None, rows: Iterable[Sequence[Any]]) -> None:
-    """Columns padded to their widest cell; the last column is never padded."""
-    table = [["" if cell is None else str(cell) for cell in row] for row in rows]
+    """Columns padded to their widest cell; the last column is never padded. Control
+    characters in a cell are printed as visible escapes (see terminal_text)."""
+    table = [["" if cell is None else visible(str(cell)) for cell in row] for row in rows]
     if headers:
         table.insert(0, list(headers))
     if not table:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from museum.commands.arguments import whole_number
 from museum.commands.output import print_json, print_table
+from museum.commands.terminal_text import visible
 from museum.core import room
 from museum.core.catalogue import Catalogue
 from museum.core.items import get_records
@@ -103,7 +104,8 @@ def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
         print_json(data)
         return 0
     for cabinet in data["cabinets"]:
-        print(f"{cabinet['name']}  ({cabinet['shelf_count']} shelves × {cabinet['width']})")
+        shape = f"{cabinet['shelf_count']} shelves × {cabinet['width']}"
+        print(f"{visible(cabinet['name'])}  ({shape})")
         rows = [(f"  shelf {shelf['index']}", item["id"], item["title"])
                 for shelf in cabinet["shelves"] for item in shelf["items"]]
         print_table(None, rows or [("  (empty)",)])

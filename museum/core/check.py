@@ -23,6 +23,7 @@ from museum.core.db_probe import disk_trouble_sentence, is_disk_trouble
 from museum.core.errors import CatalogueError
 from museum.core.photo_paths import is_sha256, original_relpath
 from museum.core.search_index import rebuild_index
+from museum.core.text_check import find_undecodable_text, replace_undecodable_text
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -86,6 +87,7 @@ def _check_database(catalogue: Catalogue, report: CheckReport) -> None:
         if items != indexed:
             report.problems.append(f"The search index holds {indexed} items but there are "
                                    f"{items}; repair rebuilds it.")
+        report.problems.extend(value.problem() for value in find_undecodable_text(connection))
 
 
 def _check_originals(catalogue: Catalogue, report: CheckReport, progress: Progress | None,
@@ -129,6 +131,13 @@ def _find_orphans(catalogue: Catalogue, expected: set[PurePosixPath], report: Ch
 
 
 def _repair(catalogue: Catalogue, report: CheckReport) -> None:
+    with catalogue.engine.begin() as connection:  # before the index is rebuilt from the items
+        replaced = replace_undecodable_text(
+            connection, find_undecodable_text(connection),
+            notes_folder=catalogue.root / LOST_AND_FOUND / dt.datetime.now().strftime(
+                "%Y%m%d-%H%M%S"))
+    if replaced:
+        report.repaired.append(replaced)
     with catalogue.session() as session:
         count = rebuild_index(session)
     report.repaired.append(f"Rebuilt the search index ({count} items).")

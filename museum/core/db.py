@@ -47,7 +47,19 @@ def make_engine(db_path: Path, *, read_only: bool = False, immutable: bool = Fal
     engine = create_engine(URL.create("sqlite", database=str(db_path)),
                            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
     event.listen(engine, "connect", pragmas)
+    event.listen(engine, "connect", _read_text_leniently)
     return engine
+
+
+def _read_text_leniently(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    # Another program may have stored bytes that are not UTF-8 as text. Read them with U+FFFD
+    # in their place rather than failing every query that touches the row; `check` reports
+    # them and `check --repair` replaces them for good.
+    dbapi_connection.text_factory = _decode_leniently
+
+
+def _decode_leniently(data: bytes) -> str:
+    return data.decode("utf-8", "replace")
 
 
 def make_read_only_engine(db_path: Path) -> Engine:

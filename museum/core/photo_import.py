@@ -23,7 +23,7 @@ from museum.core.errors import NotFoundError, PhotoError
 from museum.core.image_io import describe_path_problem, open_image, read_facts
 from museum.core.models import Item, Photo
 from museum.core.photo_gc import forget_unreferenced
-from museum.core.photo_paths import THUMBNAIL_SIZES, original_relpath
+from museum.core.photo_paths import THUMBNAIL_SIZES, original_relpath, readable_name
 from museum.core.photo_records import ImportReport
 from museum.core.photo_store import (
     StagedFile,
@@ -66,7 +66,7 @@ def prepare_photo(catalogue: Catalogue, source: Path) -> PreparedPhoto:
     staged = stage_copy(root / "photos", source)
     catalogue.pending_originals.add(staged.sha256)
     try:
-        prepared = _check_and_thumbnail(root, staged, source.name)
+        prepared = _check_and_thumbnail(root, staged, readable_name(source.name))
         keep_staged(staged, root / original_relpath(staged.sha256, prepared.format))
     except BaseException as error:
         discard_staged(staged)
@@ -108,7 +108,8 @@ def import_into_items(
         if isinstance(outcome, PreparedPhoto):
             batch.append((item_id, path, outcome))
         else:
-            report.failures.append((str(path), outcome))
+            # The sentence is shown as text: a file name's undecodable bytes must not break it.
+            report.failures.append((str(path), readable_name(outcome)))
         if len(batch) >= BATCH_SIZE:
             _record_batch(catalogue, batch, report)
             batch = []

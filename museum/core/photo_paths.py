@@ -24,6 +24,12 @@ def is_sha256(text: str) -> bool:
     return bool(_SHA256.fullmatch(text or ""))
 
 
+def readable_name(name: str) -> str:
+    """A file name as text that can be stored and shown: bytes the file system gave that are
+    not UTF-8 (Python's lone surrogates) become U+FFFD, the replacement character."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", name)
+
+
 def _checked(sha256: str) -> str:
     # A record is data, not a path: a forged hash like '../x' must never reach the file system.
     if not is_sha256(sha256):

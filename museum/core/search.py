@@ -109,7 +109,10 @@ def search_condition(query: str) -> ColumnElement[bool]:
     for term in parse_query(query):
         if term.field in EXACT_FILTERS:
             condition = _EXACT_BUILDERS[term.field](term.value)
-            conditions.append(not_(condition) if term.negated else condition)
+            # On an empty field the condition is NULL, and NOT NULL is not true: without the
+            # coalesce, -year:2022 would also drop every undated item.
+            conditions.append(not_(func.coalesce(condition, False)) if term.negated
+                              else condition)
             continue
         fts = _fts_expression(term)
         if fts is not None:

@@ -124,6 +124,11 @@ def test_demo_fills_an_empty_catalogue_and_refuses_a_full_one(run):
     (("list", "--query", "colour:gold"), "not a filter"),
     (("list", "--sort", "colour"), "Cannot sort by"),
     (("frobnicate",), "invalid choice"),
+    # Bytes that are not UTF-8 reach Python as surrogates ('\udcff' for the byte 0xff).
+    (("add", "--title", "bad\udcffbyte", "--kind", "medal"),
+     "The --title value 'bad\\xffbyte' is not valid UTF-8 text"),
+    (("edit", "1", "--tag", "ok", "--tag", "x\udcc3"), "The --tag value 'x\\xc3'"),
+    (("list", "--query", "caf\udce9"), "The --query value"),
 ])
 def test_bad_input_is_one_sentence_exit_2_and_changes_nothing(run, args, message):
     item_id = add_medal(run)
@@ -158,6 +163,22 @@ def test_the_installed_command_prints_no_traceback(tmp_path):
     assert result.stderr.strip() == (
         "museum: '2023-02-30' is not a date: 2023-02 has no day 30.")
     assert result.stdout == ""
+
+
+def test_bytes_that_are_not_utf8_on_the_command_line_are_one_sentence(tmp_path):
+    folder = tmp_path / "c"
+    result = subprocess.run(
+        [sys.executable, "-m", "museum", "--catalogue", str(folder), "add", "--title",
+         b"bad\xffbyte", "--kind", "medal"], capture_output=True)
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "museum: The --title value 'bad\\xffbyte' is not valid UTF-8 text; "
+        "retype it, or set your terminal to UTF-8.\n")
+    # A folder name in any bytes is a path, not text: it is used as it is.
+    odd_folder = tmp_path.as_posix().encode() + b"/caf\xe9"
+    made = subprocess.run([sys.executable, "-m", "museum", "--catalogue", odd_folder, "add",
+                           "--title", "Cup", "--kind", "trophy"], capture_output=True)
+    assert (made.returncode, made.stderr) == (0, b"")
 
 
 def test_the_environment_variable_chooses_the_catalogue(tmp_path, monkeypatch, capsys):

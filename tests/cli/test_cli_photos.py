@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -113,3 +114,22 @@ def test_demo_draws_photos_for_every_item_and_can_skip_them(run, tmp_path):
     code, _out, _ = run("--catalogue", bare, "demo", "--items", "3", "--no-photos")
     assert code == 0
     assert not any(path.is_file() for path in (bare / "photos").rglob("*"))
+
+
+def test_a_file_name_that_is_not_utf8_does_not_sink_the_other_photos(run, tmp_path):
+    item_id = int(run("add", "--title", "Shirt", "--kind", "shirt")[1])
+    files = [write(tmp_path / f"s{n}.png", quadrants(300 + n, 200)) for n in range(3)]
+    odd = write(tmp_path / os.fsdecode(b"caf\xe9-\xff.jpg"), quadrants(320, 200))
+    code, out, err = run("photo", "add", item_id, *files[:2], odd, files[2])
+    assert (code, err) == (0, ""), err
+    assert "Added 4 photos" in out
+    names = [photo["filename"] for photo in listed(run, item_id)]
+    assert names == ["s0.png", "s1.png", "caf\ufffd-\ufffd.jpg", "s2.png"]
+    code, out, _ = run("photo", "list", item_id)
+    assert code == 0 and "4 photos" in out
+    code, out, _ = run("check")
+    assert code == 0 and "not used by any photo record" not in out
+    not_a_photo = tmp_path / os.fsdecode(b"notes-\xff.jpg")
+    not_a_photo.write_text("not a photo")
+    code, _out, err = run("photo", "add", item_id, not_a_photo)
+    assert code == 2 and err.startswith("museum: notes-\ufffd.jpg is not a photo")

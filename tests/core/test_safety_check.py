@@ -90,3 +90,19 @@ def test_a_read_only_catalogue_can_be_checked_but_not_repaired(plain_demo_catalo
         assert check_catalogue(reader).ok
         with pytest.raises(CatalogueError, match="read-only"):
             check_catalogue(reader, repair=True)
+
+
+def test_text_that_is_not_utf8_is_a_problem_and_repair_keeps_names_apart(plain_demo_catalogue):
+    with plain_demo_catalogue.engine.begin() as connection:
+        connection.exec_driver_sql("INSERT INTO tag (name) VALUES (CAST(X'61ff' AS TEXT)), "
+                                   "(CAST(X'61fe' AS TEXT))")
+        connection.exec_driver_sql("UPDATE item SET notes = CAST(X'80' AS TEXT) WHERE id = 2")
+    report = check_catalogue(plain_demo_catalogue)
+    assert len(report.problems) == 3
+    assert "Item 2: its notes holds bytes that are not UTF-8 text ('\\x80')" in report.problems[0]
+    repaired = check_catalogue(plain_demo_catalogue, repair=True)
+    assert repaired.ok and "in 3 text value(s)" in repaired.repaired[0]
+    with plain_demo_catalogue.engine.connect() as connection:
+        names = connection.exec_driver_sql(
+            "SELECT name FROM tag WHERE name LIKE 'a%' ORDER BY id").scalars().all()
+    assert names[-2:] == ["a\ufffd", "a\ufffd (2)"]

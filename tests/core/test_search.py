@@ -127,3 +127,23 @@ def test_text_sorts_ignore_case(catalogue):
         items.add_item(catalogue, fields={"title": title, "kind": "other"})
     assert [r.title for r in items.list_items(catalogue, sort="title")] == ["apple", "Ball",
                                                                            "Zebra"]
+
+
+NEGATED_FILTERS = [
+    ("kind", "medal"), ("competition", "cup"), ("team", "reds"), ("stage", "final"),
+    ("opponent", "blues"), ("venue", "wembley"), ("achievement", "winner"),
+    ("location", "safe"), ("season", "2022/23"), ("year", "2022"), ("year", "2020..2023"),
+    ("tag", "signed"),
+]
+
+
+@pytest.mark.parametrize(("field", "value"), NEGATED_FILTERS)
+def test_a_negated_filter_keeps_the_items_where_that_field_is_empty(catalogue, field, value):
+    items.add_item(catalogue, fields=dict(
+        kind="medal", title="Full", date="2022-05-01", season="2022/23", competition="Cup",
+        team="Reds", stage="Final", opponent="Blues", venue="Wembley", achievement="Winner",
+        location="Safe", tags=["signed"]))
+    for number in range(3):
+        items.add_item(catalogue, fields=dict(kind="shirt", title=f"Empty {number}"))
+    assert titles(catalogue, f"-{field}:{value}") == ["Empty 0", "Empty 1", "Empty 2"]
+    assert titles(catalogue, f"{field}:{value}") == ["Full"]
