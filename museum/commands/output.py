@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -18,6 +19,17 @@ _LABELS = {
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def print_json_list(values: Iterable[Any]) -> None:
+    """Print a JSON array one element at a time, exactly as print_json would print the list,
+    so that a long list is never held whole in memory (as objects or as text)."""
+    first = True
+    for value in values:
+        text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        sys.stdout.write(("[\n  " if first else ",\n  ") + text)
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
 
 
 def print_table(headers: Sequence[str] | None, rows: Iterable[Sequence[Any]]) -> None:
