@@ -13,12 +13,31 @@ from pathlib import Path
 from typing import NoReturn
 
 from museum import __version__
-from museum.commands import backup, demo, items, photos, room
-from museum.core.catalogue import DATABASE_NAME, Catalogue, default_catalogue_path
-from museum.core.errors import DamagedDatabaseError, MuseumError
+from museum.commands import backup, demo, init, items, photos, room
+from museum.commands.arguments import ParagraphFormatter
+from museum.commands.opening import CREATES, NOTHING, READS, WRITES
+from museum.core.catalogue import ENVIRONMENT_VARIABLE, Catalogue, default_catalogue_path
+from museum.core.errors import DamagedDatabaseError, LockedError, MuseumError, NoCatalogueError
 
 EXIT_USER_ERROR = 2
-COMMAND_GROUPS = (items, photos, demo, backup, room)
+COMMAND_GROUPS = (init, items, photos, demo, backup, room)
+
+
+DESCRIPTION = """\
+A catalogue of trophies, medals, shirts and other memorabilia, with photos and a trophy room.
+
+`museum` alone, with no command, opens the app. No command opens it: every command below
+does its work here, in the terminal, and commands that only read (list, show, room list,
+backup, check…) run beside an open app. `museum COMMAND --help` tells more about each."""
+
+EXAMPLES = """\
+examples:
+  museum init ~/Trophies                      make a new, empty catalogue
+  export MUSEUM_CATALOGUE=~/Trophies          use it from now on (or --catalogue DIR)
+  museum add --title "Cup final medal" --kind medal --date 2022-12-18 --season 2022/23
+  museum list -q 'kind:medal season:2022/23'
+  museum room poster --out room.png
+  museum --catalogue /tmp/demo demo          a demo museum to try things on"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -30,11 +49,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="museum", description="A catalogue of trophies and memorabilia.")
+    parser = _Parser(prog="museum", description=DESCRIPTION, epilog=EXAMPLES,
+                     formatter_class=ParagraphFormatter)
     parser.add_argument("--version", action="version", version=f"museum {__version__}")
     parser.add_argument("--catalogue", type=Path, metavar="DIR",
                         help="the catalogue folder "
                              "(default: $MUSEUM_CATALOGUE or your data folder)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="open the catalogue read-only: commands that change it are refused "
+                             "(commands that only read always open it so)")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     for group in COMMAND_GROUPS:
         group.register(commands)
@@ -48,21 +71,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"museum: {problem}", file=sys.stderr)
         return EXIT_USER_ERROR
-    path = args.catalogue or default_catalogue_path()
+    chosen = args.catalogue or os.environ.get(ENVIRONMENT_VARIABLE) or None
+    path = args.catalogue_path = chosen_catalogue_path(args)
     if not hasattr(args, "run"):
         from museum.gui.app import main as gui_main
 
-        return gui_main(catalogue_path=path)
+        # Only the default catalogue is made unasked, on the app's first run.
+        return gui_main(catalogue_path=path, create=chosen is None)
     try:
-        if not getattr(args, "needs_catalogue", True):
+        opens = getattr(args, "opens", WRITES)
+        opens = opens(args) if callable(opens) else opens
+        if opens == NOTHING:
             return args.run(args, None)
-        # Read-only commands run beside a writer; on a catalogue not yet made they make it.
-        exists = (Path(path).expanduser() / DATABASE_NAME).exists()
-        read_only = getattr(args, "read_only", False) and exists
-        with Catalogue.open(path, read_only=read_only) as catalogue:
+        with _open(path, opens, read_only=args.read_only, is_default=chosen is None) as catalogue:
             return args.run(args, catalogue)
     except DamagedDatabaseError as error:
         print(f"museum: {error}{_backup_advice(error)}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except NoCatalogueError as error:
+        print(f"museum: {error} Check the path (--catalogue or ${ENVIRONMENT_VARIABLE}), or make "
+              f"a new catalogue there with `museum init \"{path}\"`.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except LockedError as error:
+        print(f"museum: {error} Commands that only read (list, show, room list, backup, check…) "
+              "run beside it.", file=sys.stderr)
         return EXIT_USER_ERROR
     except MuseumError as error:
         print(f"museum: {error}", file=sys.stderr)
@@ -111,6 +143,21 @@ def _argument_name(parser: argparse.ArgumentParser, dest: str) -> str:
             long_options = [o for o in action.option_strings if o.startswith("--")]
             return long_options[0] if long_options else str(action.metavar or dest.upper())
     return dest
+
+
+def chosen_catalogue_path(args: argparse.Namespace) -> Path:
+    """--catalogue, else $MUSEUM_CATALOGUE, else the default catalogue in the data folder."""
+    return Path(args.catalogue).expanduser() if args.catalogue else default_catalogue_path()
+
+
+def _open(path: Path, opens: str, *, read_only: bool, is_default: bool) -> Catalogue:
+    """Open the catalogue as the command needs: reading commands read-only (so they run beside
+    the app) and never create; writing ones create only the default catalogue."""
+    if opens == READS:
+        return Catalogue.open(path, read_only=True)
+    if read_only:
+        raise MuseumError("This command changes the catalogue, which --read-only forbids.")
+    return Catalogue.open(path, create=opens == CREATES or is_default)
 
 
 def _backup_advice(error: DamagedDatabaseError) -> str:

@@ -27,7 +27,7 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch
 @pytest.fixture
 def catalogue(tmp_path: Path) -> Iterator[Catalogue]:
     """A new, empty catalogue in its own folder."""
-    with Catalogue.open(tmp_path / "catalogue") as opened:
+    with Catalogue.open(tmp_path / "catalogue", create=True) as opened:
         yield opened
 
 
@@ -37,7 +37,7 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from museum.core.demo import fill_demo
 
     folder = tmp_path_factory.mktemp("demo-template") / "demo"
-    with Catalogue.open(folder) as opened:
+    with Catalogue.open(folder, create=True) as opened:
         fill_demo(opened, items=40)
     return folder
 
@@ -56,6 +56,6 @@ def plain_demo_catalogue(tmp_path: Path) -> Iterator[Catalogue]:
     """The demo story plus 40 synthetic items, without photos: for tests that add their own."""
     from museum.core.demo import fill_demo
 
-    with Catalogue.open(tmp_path / "plain-demo") as opened:
+    with Catalogue.open(tmp_path / "plain-demo", create=True) as opened:
         fill_demo(opened, items=40, photos=False)
         yield opened

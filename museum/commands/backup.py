@@ -1,8 +1,8 @@
 """`museum backup | restore-backup | check`: keeping the catalogue safe from the command line.
 
-`backup` and `list`/`show` open the catalogue read-only and may run beside a writer (the GUI):
-SQLite's WAL lets readers take consistent snapshots while one process writes. `check` takes
-the writer lock so that it sees a catalogue nobody is changing under it.
+`backup` and `check` (like every command that only reads) open the catalogue read-only and may
+run beside a writer (the app): SQLite's WAL lets readers take consistent snapshots while one
+process writes. `check --repair` takes the writer lock, as it changes the catalogue.
 """
 
 from __future__ import annotations
@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from museum.core.backup import create_backup
+from museum.commands.opening import NOTHING, READS, WRITES
 from museum.core.catalogue import Catalogue
-from museum.core.check import check_catalogue
-from museum.core.restore import restore_backup
 
 EXIT_PROBLEMS = 1
 
@@ -22,22 +20,28 @@ def register(commands: argparse._SubParsersAction) -> None:
     backup = commands.add_parser("backup", help="write a backup of the whole catalogue")
     backup.add_argument("--to", type=Path, metavar="FILE",
                         help="where to write it (default: a new file in the catalogue's backups/)")
-    backup.set_defaults(run=run_backup, read_only=True)
+    backup.set_defaults(run=run_backup, opens=READS)
 
     restore = commands.add_parser("restore-backup",
                                   help="verify a backup and restore it into a new folder")
     restore.add_argument("file", type=Path, metavar="FILE")
     restore.add_argument("--to", type=Path, metavar="DIR", required=True,
                          help="a new (or empty) folder for the restored catalogue")
-    restore.set_defaults(run=run_restore, needs_catalogue=False)
+    restore.set_defaults(run=run_restore, opens=NOTHING)
 
     check = commands.add_parser("check", help="check the catalogue; exits 1 if anything is wrong")
     check.add_argument("--repair", action="store_true",
                        help="rebuild the search index and thumbnails, set unused files aside")
-    check.set_defaults(run=run_check)
+    check.set_defaults(run=run_check, opens=_reads_unless_repairing)
+
+
+def _reads_unless_repairing(args: argparse.Namespace) -> str:
+    return WRITES if args.repair else READS
 
 
 def run_backup(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core.backup import create_backup
+
     result = create_backup(catalogue, destination=args.to)
     manifest = result.manifest
     print(f"Backed up {manifest.items} items and {manifest.photos} photos to {result.path} "
@@ -48,6 +52,8 @@ def run_backup(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_restore(args: argparse.Namespace, _catalogue: None) -> int:
+    from museum.core.restore import restore_backup
+
     result = restore_backup(args.file, destination=args.to)
     manifest = result.manifest
     print(f"Verified and restored {manifest.items} items and {manifest.photos} photos "
@@ -59,6 +65,8 @@ def run_restore(args: argparse.Namespace, _catalogue: None) -> int:
 
 
 def run_check(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core.check import check_catalogue
+
     report = check_catalogue(catalogue, repair=args.repair)
     for line in report.repaired:
         print(f"Repaired: {line}")

@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import textwrap
 from pathlib import Path
 from typing import Any
 
-from museum.commands.arguments import whole_number
-from museum.commands.photos import import_and_report
-from museum.commands.output import print_item, print_item_list, print_json
+from museum.commands.arguments import ParagraphFormatter, whole_number
+from museum.commands.opening import READS, WRITES
+from museum.commands.output import print_item, print_item_list, print_json, print_json_list
 from museum.core import items
 from museum.core.catalogue import Catalogue
 from museum.core.fields import NORMALISERS
+from museum.core.models import KINDS
 from museum.core.search import SORT_FIELDS
 
 _FIELD_OPTIONS = [name for name in NORMALISERS if name not in ("title", "kind")]
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    add = commands.add_parser("add", help="add an item; prints its id")
-    add.add_argument("--title", required=True)
-    add.add_argument("--kind", required=True)
+    add = commands.add_parser(
+        "add", help="add an item; prints its id", epilog=ADD_EPILOG,
+        description="Add one item to the catalogue and print its id. Only --title and --kind "
+                    "are needed; every other field can be given now or later with `edit`.",
+        formatter_class=ParagraphFormatter)
+    add.add_argument("--title", required=True, help="what the item is, as on a museum label")
+    add.add_argument("--kind", required=True, metavar="KIND",
+                     help=f"one of: {', '.join(KINDS)}")
     _add_field_options(add)
     add.add_argument("--photo", dest="photos", action="append", type=Path, metavar="FILE",
                      help="a photo file to import into the new item; repeat for more")
@@ -32,12 +39,12 @@ def register(commands: argparse._SubParsersAction) -> None:
                          "--sort=-date (or --desc) for descending")
     listing.add_argument("--desc", action="store_true", help="newest / highest first")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=run_list, read_only=True)
+    listing.set_defaults(run=run_list, opens=READS)
 
     show = commands.add_parser("show", help="show one item")
     show.add_argument("id", type=whole_number)
     show.add_argument("--json", action="store_true")
-    show.set_defaults(run=run_show, read_only=True)
+    show.set_defaults(run=run_show, opens=READS)
 
     edit = commands.add_parser("edit", help="change fields of an item")
     edit.add_argument("id", type=whole_number)
@@ -55,12 +62,33 @@ def register(commands: argparse._SubParsersAction) -> None:
     trash = commands.add_parser("trash", help="list the trash, or empty it for good")
     trash.add_argument("--empty", action="store_true", help="delete everything in the trash")
     trash.add_argument("--json", action="store_true")
-    trash.set_defaults(run=run_trash)
+    trash.set_defaults(run=run_trash, opens=_reads_unless_emptying)
+
+
+ADD_EPILOG = """\
+  kinds:    """ + "\n            ".join(textwrap.wrap(", ".join(KINDS), 80)) + """
+  dates:    2022, 2022-12 or 2022-12-18 (--date, --acquired-date; part of a date is fine)
+  seasons:  2023/24 (or 2023-24, 2023/2024), or one year such as 2022
+  value:    --value 250 --currency EUR (a value needs its currency)
+
+example:
+  museum add --title "World Cup winner's medal" --kind medal --date 2022-12-18 \\
+             --season 2022 --competition "FIFA World Cup" --stage Final --team Argentina \\
+             --tag favourite --photo front.jpg --photo back.heic"""
+
+_FIELD_HELP = {
+    "date": "when: 2022, 2022-12 or 2022-12-18",
+    "season": "2023/24, or one year (2022)",
+    "acquired_date": "when you got it: 2022, 2022-12 or 2022-12-18",
+    "value": "what it is worth, a number (needs --currency)",
+    "currency": "a three-letter code such as EUR, GBP, USD",
+    "acquired_price": "what you paid, a number",
+}
 
 
 def _add_field_options(parser: argparse.ArgumentParser) -> None:
     for name in _FIELD_OPTIONS:
-        parser.add_argument(f"--{name.replace('_', '-')}", dest=name)
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, help=_FIELD_HELP.get(name))
     parser.add_argument("--tag", dest="tags", action="append", metavar="TAG",
                         help="a tag; repeat for more (on edit, replaces the tags)")
 
@@ -76,17 +104,19 @@ def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
     print(item_id, flush=True)
     if not args.photos:
         return 0
+    from museum.commands.photos import import_and_report
+
     # The item is kept even if its photos fail: each failure is one line on stderr, exit 2.
     return import_and_report(catalogue, item_id, args.photos, summary=False)
 
 
 def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
     sort = f"-{args.sort.lstrip('-')}" if args.desc else args.sort
-    records = items.list_items(catalogue, query=args.query, sort=sort)
     if args.json:
-        print_json([record.to_dict() for record in records])
+        records = items.iter_items(catalogue, query=args.query, sort=sort)
+        print_json_list(record.to_dict() for record in records)
     else:
-        print_item_list(records)
+        print_item_list(items.list_items(catalogue, query=args.query, sort=sort))
     return 0
 
 
@@ -137,3 +167,7 @@ def run_trash(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def _count(ids: Any) -> str:
     count = len(ids)
     return f"{count} item" if count == 1 else f"{count} items"
+
+
+def _reads_unless_emptying(args: argparse.Namespace) -> str:
+    return WRITES if args.empty else READS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -19,6 +20,34 @@ _LABELS = {
 
 def print_json(data: Any) -> None:
     print(json_safe(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def print_json_list(values: Iterable[Any]) -> None:
+    """Print a JSON array one element at a time, exactly as print_json would print the list,
+    so that a long list is never held whole in memory (as objects or as text)."""
+    first = True
+    for value in values:
+        sys.stdout.write(("[\n  " if first else ",\n  ") + _indented(value, 1))
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
+
+
+_encode_compact = json.JSONEncoder(ensure_ascii=False).encode  # C-accelerated without indent
+
+
+def _indented(value: Any, depth: int) -> str:
+    """json.dumps(value, indent=2, ensure_ascii=False) for a value nested `depth` deep, with
+    each leaf encoded by the C encoder (json's indenting encoder is pure Python: 3× slower)."""
+    if isinstance(value, dict) and value:
+        inner = "  " * (depth + 1)
+        members = ",\n".join(f"{inner}{_encode_compact(str(key))}: {_indented(item, depth + 1)}"
+                             for key, item in value.items())
+        return "{\n" + members + "\n" + "  " * depth + "}"
+    if isinstance(value, (list, tuple)) and value:
+        inner = "  " * (depth + 1)
+        members = ",\n".join(inner + _indented(item, depth + 1) for item in value)
+        return "[\n" + members + "\n" + "  " * depth + "]"
+    return _encode_compact(value)
 
 
 def print_table(headers: Sequence[str] | None, rows: Iterable[Sequence[Any]]) -> None:

@@ -10,10 +10,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from museum.commands.arguments import whole_number
+from museum.commands.opening import READS
 from museum.commands.output import print_json, print_table
-from museum.core import photos
 from museum.core.catalogue import Catalogue
 from museum.core.photo_records import ImportReport, PhotoRecord
 
@@ -33,7 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     listing = actions.add_parser("list", help="list an item's photos in order")
     listing.add_argument("item_id", type=whole_number, metavar="ID")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=run_list, opens=READS)
 
     remove = actions.add_parser("remove", help="remove a photo from its item")
     remove.add_argument("photo_id", type=whole_number, metavar="PHOTO_ID")
@@ -54,11 +55,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     move.set_defaults(run=run_move)
 
 
+def _photos() -> ModuleType:
+    # Pillow and the photo library load only for the photo commands: `list` stays quick.
+    from museum.core import photos
+
+    return photos
+
+
 def import_and_report(catalogue: Catalogue, item_id: int, files: Sequence[Path], *,
                       summary: bool = True) -> int:
     """Import files into the item and print what happened (the summary on stdout, problems on
     stderr, one line each); the exit code: 2 if any file failed, else 0."""
-    report = photos.import_photos(catalogue, item_id=item_id, paths=files)
+    report = _photos().import_photos(catalogue, item_id=item_id, paths=files)
     if summary:
         count = len(report.photo_ids)
         print(f"Added {count} photo{'s' if count != 1 else ''} to item {item_id}.")
@@ -79,7 +87,7 @@ def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    records = photos.list_photos(catalogue, item_id=_existing_item(catalogue, args.item_id))
+    records = _photos().list_photos(catalogue, item_id=_existing_item(catalogue, args.item_id))
     if args.json:
         print_json([record.to_dict() for record in records])
         return 0
@@ -102,26 +110,26 @@ def _existing_item(catalogue: Catalogue, item_id: int) -> int:
 
 
 def run_remove(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    record = photos.get_photo(catalogue, photo_id=args.photo_id)
-    photos.remove_photo(catalogue, photo_id=args.photo_id)
+    record = _photos().get_photo(catalogue, photo_id=args.photo_id)
+    _photos().remove_photo(catalogue, photo_id=args.photo_id)
     print(f"Removed photo {args.photo_id} ({record.filename}) from item {record.item_id}.")
     return 0
 
 
 def run_primary(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    photos.set_primary(catalogue, photo_id=args.photo_id)
-    record = photos.get_photo(catalogue, photo_id=args.photo_id)
+    _photos().set_primary(catalogue, photo_id=args.photo_id)
+    record = _photos().get_photo(catalogue, photo_id=args.photo_id)
     print(f"Photo {args.photo_id} is now the main photo of item {record.item_id}.")
     return 0
 
 
 def run_caption(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    photos.set_caption(catalogue, photo_id=args.photo_id, caption=args.text)
+    _photos().set_caption(catalogue, photo_id=args.photo_id, caption=args.text)
     print(f"Saved the caption of photo {args.photo_id}.")
     return 0
 
 
 def run_move(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    photos.move_photo(catalogue, photo_id=args.photo_id, position=args.position)
+    _photos().move_photo(catalogue, photo_id=args.photo_id, position=args.position)
     print(f"Moved photo {args.photo_id} to position {args.position}.")
     return 0

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from museum.commands.arguments import whole_number
+from museum.commands.arguments import ParagraphFormatter, whole_number
+from museum.commands.opening import READS
 from museum.commands.output import print_json, print_table
 from museum.commands.terminal_text import visible
 from museum.core import room
@@ -25,7 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     listing = sub.add_parser("list", help="cabinets, their shelves and what stands on each")
     listing.add_argument("--json", action="store_true")
-    listing.set_defaults(run=run_list)
+    listing.set_defaults(run=run_list, opens=READS)
 
     arrange = sub.add_parser("arrange", help="fill the room with cabinets by a rule "
                              "(replaces the current arrangement)")
@@ -45,11 +46,22 @@ def register(commands: argparse._SubParsersAction) -> None:
     remove.add_argument("item_ids", type=whole_number, nargs="+", metavar="ITEM_ID")
     remove.set_defaults(run=run_remove)
 
-    poster = sub.add_parser("poster", help="export the room or one cabinet as a PNG")
-    poster.add_argument("--out", required=True, type=Path, metavar="FILE.png")
-    poster.add_argument("--cabinet", metavar="NAME")
-    poster.add_argument("--width", type=whole_number, default=4800, metavar="PX")
-    poster.set_defaults(run=run_poster)
+    poster = sub.add_parser(
+        "poster", help="export the room or one cabinet as a PNG",
+        description="Draw the trophy room — every cabinet, or just one — as a print-quality "
+                    "PNG, each item painted at full size from its photo. No window opens (it "
+                    "works over SSH) and it runs beside the app. The height follows the room's "
+                    "shape; the file appears only when complete.",
+        epilog="examples:\n  museum room poster --out room.png\n"
+               "  museum room poster --out finals.png --cabinet \"Cup finals\" --width 2400",
+        formatter_class=ParagraphFormatter)
+    poster.add_argument("--out", required=True, type=Path, metavar="FILE.png",
+                        help="the PNG file to write")
+    poster.add_argument("--cabinet", metavar="NAME",
+                        help="only this cabinet (default: the whole room)")
+    poster.add_argument("--width", type=whole_number, default=4800, metavar="PX",
+                        help="width in pixels, 200 to 20000 (default 4800)")
+    poster.set_defaults(run=run_poster, opens=READS)
 
     _register_cabinet_commands(sub)
 

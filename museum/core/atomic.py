@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,16 +11,17 @@ from typing import BinaryIO
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
     """Yield a binary file that becomes `path` only if the block ends without an exception.
 
     The data goes to a temporary file in the same folder, is fsynced, then renamed over `path`;
     the folder is fsynced too so the rename survives a power cut. On error the temporary file
-    is removed and `path` is untouched.
+    is removed and `path` is untouched. The file's permissions follow the umask, as any other
+    program's new file would (0644 under the usual 022); `private` makes it owner-only (0600).
     """
     folder_is_new = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temporary = _create_temporary(path, 0o600 if private else 0o666)
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
@@ -33,6 +34,18 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
     fsync_folder(path.parent)
     if folder_is_new:
         fsync_folder(path.parent.parent)  # so the new folder's own entry survives a power cut
+
+
+def _create_temporary(path: Path, mode: int) -> tuple[int, str]:
+    # Not tempfile.mkstemp: it always makes 0600, whatever the umask says.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        name = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(name, flags, mode), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"No free temporary name beside {path}.")
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -62,8 +62,12 @@ def create_backup(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     overwrite: bool = False,
-) -> BackupResult:
+    unless_database_is: str | None = None,
+) -> BackupResult | None:
     """Write one archive holding the database, every photo original and a manifest of hashes.
+
+    With `unless_database_is` (the SHA-256 of an earlier backup's database), nothing is written
+    and None returned when the database snapshot is byte for byte that one.
 
     The archive appears at `destination` (default: a new file in the catalogue's backups/) only
     when complete; on any failure or cancel nothing is left behind and BackupError says why.
@@ -78,11 +82,14 @@ def create_backup(
                                          suffix=".tmp") as tmp:
             snapshot = Path(tmp) / DATABASE_MEMBER
             _snapshot_database(catalogue.db_path, snapshot)
+            if unless_database_is and sha256_of_file(snapshot) == unless_database_is:
+                return None
             photos, items = _photos_in(snapshot)
             manifest = Manifest(schema_revision=_revision_of(snapshot), created=_now_text(),
                                 museum_version=__version__, items=items, photos=len(photos))
             problems: list[str] = []
-            with atomic_writer(target) as stream:
+            # A backup holds the whole catalogue: readable by its owner only.
+            with atomic_writer(target, private=True) as stream:
                 _write_archive(stream, catalogue.root, snapshot, photos, manifest, problems,
                                progress or _ignore, cancelled or _never)
     except OSError as error:

@@ -16,12 +16,13 @@ from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from museum.core import db, db_probe, lock
-from museum.core.errors import CatalogueError, LockedError
+from museum.core.errors import CatalogueError, LockedError, NoCatalogueError
 from museum.core.pending_originals import PendingOriginals
 
 DATABASE_NAME = "museum.db"
 SUBFOLDERS = ("photos", "cache", "backups")
 OWN_FILES = ("museum.lock", "museum.db-wal", "museum.db-shm")
+OWN_HIDDEN_PREFIX = ".museum-"  # probes and temporaries Museum itself may leave at the top
 ENVIRONMENT_VARIABLE = "MUSEUM_CATALOGUE"
 
 
@@ -56,12 +57,14 @@ class Catalogue:
         event.listen(engine, "rollback", self._on_rollback)
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False) -> Catalogue:
-        """Open the catalogue at path, creating it if the folder is missing or empty.
+    def open(cls, path: Path | str, *, read_only: bool = False, create: bool = False) -> Catalogue:
+        """Open the catalogue at path; with `create`, make it if the folder is missing or empty.
 
-        Raises LockedError if another process is writing to it (unless read_only), and
-        DamagedDatabaseError — leaving the file untouched — if its database is damaged. A
-        catalogue whose folder cannot be written is opened read-only, with a reason given.
+        Without `create`, a path holding no catalogue raises NoCatalogueError and nothing is
+        made there (a mistyped path must not become a new, empty catalogue). Raises LockedError
+        if another process is writing to it (unless read_only), and DamagedDatabaseError —
+        leaving the file untouched — if its database is damaged. A catalogue whose folder
+        cannot be written is opened read-only, with a reason given.
         """
         root = Path(path).expanduser().resolve()
         if read_only:
@@ -69,6 +72,8 @@ class Catalogue:
         if root.is_dir() and not _is_writable(root):
             return cls._open_read_only(
                 root, "The catalogue folder cannot be written to, so it is open read-only.")
+        if not create and not (root / DATABASE_NAME).exists():
+            _refuse_missing(root)
         _prepare_folder(root)
         lock.acquire(root)
         try:
@@ -91,7 +96,7 @@ class Catalogue:
         if root.exists() and not root.is_dir():
             raise CatalogueError(f"{root} is a file, not a catalogue folder.")
         if not db_path.exists():  # anything else there is judged by the probe
-            raise CatalogueError(f"There is no Museum catalogue at {root}.")
+            _refuse_missing(root)
         db_probe.check_database_is_ours(db_path)
         _finish_interrupted_write(root, db_path)
         engine = db.make_read_only_engine(db_path)
@@ -160,6 +165,12 @@ class Catalogue:
         self.close()
 
 
+def _refuse_missing(root: Path) -> None:
+    if root.exists() and not root.is_dir():
+        raise CatalogueError(f"{root} is a file, not a catalogue folder.")
+    raise NoCatalogueError(f"There is no Museum catalogue at {root}.")
+
+
 def _prepare_folder(root: Path) -> None:
     if root.exists() and not root.is_dir():
         raise CatalogueError(f"{root} is a file, not a catalogue folder.")
@@ -218,5 +229,6 @@ def _remove_stale_temporaries(folder: Path) -> None:
 
 
 def _has_foreign_files(root: Path) -> bool:
-    return any(entry.name not in SUBFOLDERS + OWN_FILES and not entry.name.startswith(".")
-               for entry in root.iterdir())
+    # Hidden files count: a folder holding only .git or .config is someone's, not empty.
+    return any(entry.name not in SUBFOLDERS + OWN_FILES
+               and not entry.name.startswith(OWN_HIDDEN_PREFIX) for entry in root.iterdir())

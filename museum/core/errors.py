@@ -31,6 +31,10 @@ class BackupError(MuseumError):
     """A backup cannot be written, verified or restored."""
 
 
+class NoCatalogueError(CatalogueError):
+    """There is no catalogue at the path given (and none was to be created there)."""
+
+
 class LockedError(CatalogueError):
     """Another Museum process is writing to the catalogue."""
 

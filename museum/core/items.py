@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import and_, delete, func, literal_column, select, update
@@ -79,6 +79,25 @@ def list_items(
     condition = and_(_trash_condition(trash), search_condition(query))
     with catalogue.session() as session:
         return _read_records(session, condition, sort_order(sort))
+
+
+def iter_items(
+    catalogue: Catalogue, *, query: str = "", sort: str = "date", trash: bool = False
+) -> Iterator[ItemRecord]:
+    """The matching items as records, in `sort` order, read a page at a time: memory stays
+    flat however many there are, and the first arrive before the last are read.
+
+    One read transaction covers the whole walk, so the records are one consistent snapshot.
+    """
+    condition = and_(_trash_condition(trash), search_condition(query))
+    with catalogue.session() as session:
+        ids = list(session.execute(
+            select(Item.id).where(condition).order_by(*sort_order(sort))).scalars())
+        for start in range(0, len(ids), _PAGE):
+            page = ids[start:start + _PAGE]
+            by_id = {record.id: record
+                     for record in _read_records(session, Item.id.in_(page), [Item.id])}
+            yield from (by_id[item_id] for item_id in page if item_id in by_id)
 
 
 def get_records(catalogue: Catalogue, item_ids: Iterable[int]) -> list[ItemRecord]:

@@ -138,5 +138,4 @@ def _write_note(descriptor: int, text: str | None = None) -> None:
 
 def _locked_message(root: Path, holder: str) -> str:
     who = f" ({holder})" if holder else ""
-    return (f"The catalogue at {root} is open in another Museum{who}. "
-            "Close it there first, or open this one read-only.")
+    return f"The catalogue at {root} is open in another Museum{who}. Close it there first."

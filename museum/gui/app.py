@@ -29,11 +29,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def main(*, catalogue_path: Path) -> int:
-    """Open the main window on the catalogue at catalogue_path; returns the exit code."""
+def main(*, catalogue_path: Path, create: bool = False) -> int:
+    """Open the main window on the catalogue at catalogue_path; returns the exit code.
+
+    `create` makes the catalogue if there is none (the default catalogue, on the first run);
+    otherwise a missing one is explained, with an offer to make it.
+    """
     app = create_application()
     # A locked catalogue offers a read-only view; a damaged one, its newest backup.
-    catalogue = open_catalogue_or_explain(None, Path(catalogue_path))
+    catalogue = open_catalogue_or_explain(None, Path(catalogue_path), create=create)
     if catalogue is None:
         return 2
     window = MainWindow(catalogue)

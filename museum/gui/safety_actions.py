@@ -21,11 +21,12 @@ from museum.core.auto_backup import DEFAULT_KEEP, backup_on_close, newest_backup
 from museum.core.backup import BackupResult, create_backup
 from museum.core.catalogue import Catalogue
 from museum.core.check import CheckReport, check_catalogue
-from museum.core.errors import DamagedDatabaseError, LockedError, MuseumError
+from museum.core.errors import DamagedDatabaseError, LockedError, MuseumError, NoCatalogueError
 from museum.core.restore import restore_backup, unused_sibling
 from museum.gui.workers import run_task
 
 KEEP_SETTING = "backups/keep"
+MAKE_NEW = "Make a new catalogue"
 Ask = Callable[[str, str, list[str]], str | None]
 
 
@@ -233,21 +234,28 @@ def ask_user(parent: QWidget | None, title: str, text: str, choices: list[str]) 
     return buttons.get(box.clickedButton())
 
 
-def open_catalogue_or_explain(parent: QWidget | None, path: Path, *,
+def open_catalogue_or_explain(parent: QWidget | None, path: Path, *, create: bool = False,
                               ask: Ask | None = None,
                               show_error: Callable[[str], None] | None = None) -> Catalogue | None:
     """For app.py's open path: open the catalogue, or explain and offer a way on.
 
-    Locked by another Museum → offer a read-only view. Damaged database → offer to restore the
-    newest good backup into a new folder (the damaged file is left as it is) and open that.
+    No catalogue there (and not `create`) → offer to make one, never silently. Locked by
+    another Museum → offer a read-only view. Damaged database → offer to restore the newest
+    good backup into a new folder (the damaged file is left as it is) and open that.
     Returns the open catalogue, or None when the user gives up (the error was shown).
     """
     ask = ask or (lambda title, text, choices: ask_user(parent, title, text, choices))
     show = show_error or (lambda text: QMessageBox.critical(parent, "Museum", text))
     try:
-        return Catalogue.open(path)
+        return Catalogue.open(path, create=create)
+    except NoCatalogueError as error:
+        text = f"{error} Make a new, empty catalogue there?"
+        if ask("No catalogue here", text, [MAKE_NEW]) == MAKE_NEW:
+            return _open_or_show(show, lambda: Catalogue.open(path, create=True))
+        return None
     except LockedError as error:
-        if ask("Catalogue in use", str(error), ["Open read-only"]) == "Open read-only":
+        text = f"{error} You can open it read-only meanwhile."
+        if ask("Catalogue in use", text, ["Open read-only"]) == "Open read-only":
             return _open_or_show(show, lambda: Catalogue.open(path, read_only=True))
         return None
     except DamagedDatabaseError as error:

@@ -134,10 +134,12 @@ def open_check(window: MainWindow) -> safety_actions.CheckDialog:
     return window.check_dialog
 
 
-def open_catalogue(window: MainWindow | None, path: Path, dialogs) -> Catalogue | None:
-    """Open a catalogue, explaining a locked or damaged one and offering the way on."""
+def open_catalogue(window: MainWindow | None, path: Path, dialogs, *,
+                   create: bool = False) -> Catalogue | None:
+    """Open a catalogue (`create`: make it if the folder is missing or empty), explaining a
+    missing, locked or damaged one and offering the way on."""
     return safety_actions.open_catalogue_or_explain(
-        window, Path(path),
+        window, Path(path), create=create,
         ask=lambda title, text, choices: dialogs.choose(window, title, text, choices),
         show_error=lambda text: dialogs.error(window, text))
 
@@ -272,17 +274,17 @@ def choose_catalogue(window: MainWindow, *, new: bool) -> None:
     title = "Choose an empty folder for the new catalogue" if new else "Open a catalogue folder"
     folder = window.dialogs.choose_folder(window, title)
     if folder is not None:
-        switch_catalogue(window, folder)
+        switch_catalogue(window, folder, create=new)
 
 
-def switch_catalogue(window: MainWindow, path: Path) -> MainWindow | None:
+def switch_catalogue(window: MainWindow, path: Path, *, create: bool = False) -> MainWindow | None:
     """Open the catalogue at path in a new window and close this one (asking about unsaved
-    edits)."""
+    edits); `create` makes it there if the folder is missing or empty."""
     from museum.gui.main_window import MainWindow as Window
 
     if Path(path).resolve() == window.catalogue.root:
         return window
-    catalogue = open_catalogue(window, path, window.dialogs)
+    catalogue = open_catalogue(window, path, window.dialogs, create=create)
     if catalogue is None:
         return None
     if not window.close():

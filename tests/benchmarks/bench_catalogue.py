@@ -45,7 +45,7 @@ def run() -> None:
 
 def _bench_size(folder: Path, size: int) -> None:
     print(f"\n{size:,} items")
-    with Catalogue.open(folder / "fast") as catalogue:
+    with Catalogue.open(folder / "fast", create=True) as catalogue:
         create_seconds, _ = timed(lambda: fill_demo(catalogue, items=size, **_NO_PHOTOS))
         naive_create = _naive_create(folder / "naive", size)
         list_seconds = median_seconds(lambda: items.list_items(catalogue), repeats=3)
@@ -75,7 +75,7 @@ def _latency(fn) -> float:
 
 def _naive_create(folder: Path, size: int) -> float:
     # One ORM object at a time, the way a first version would write it.
-    with Catalogue.open(folder) as catalogue:
+    with Catalogue.open(folder, create=True) as catalogue:
         rng = random.Random(2022)
         rows = [normalise_fields(synthetic_item(rng), complete=True) for _ in range(size)]
 

@@ -31,7 +31,7 @@ def build_catalogue(folder: Path) -> Path:
     from museum.core.catalogue import Catalogue
     from museum.core.demo import fill_demo
 
-    with Catalogue.open(folder) as catalogue:
+    with Catalogue.open(folder, create=True) as catalogue:
         extra = {"photos": False} if "photos" in fill_demo.__code__.co_varnames else {}
         fill_demo(catalogue, items=ITEMS - 7, **extra)
         try:

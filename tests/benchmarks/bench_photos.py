@@ -41,7 +41,7 @@ else:
     def run(catalogue, item_id, paths):
         report = import_photos(catalogue, item_id=item_id, paths=paths)
         assert not report.failures and len(report.photo_ids) == len(paths), report.failures
-with Catalogue.open(target) as catalogue:
+with Catalogue.open(target, create=True) as catalogue:
     item_id = add_item(catalogue, fields={"kind": "medal", "title": "Bench"}).created_ids[0]
     started = time.perf_counter()
     run(catalogue, item_id, paths)

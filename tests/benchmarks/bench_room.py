@@ -185,7 +185,8 @@ def _cold(scene: RoomScene) -> None:
 
 def run() -> None:
     app = QApplication.instance() or QApplication([])
-    with tempfile.TemporaryDirectory() as folder, Catalogue.open(Path(folder)) as catalogue:
+    with tempfile.TemporaryDirectory() as folder, \
+            Catalogue.open(Path(folder), create=True) as catalogue:
         fill_demo(catalogue, items=ON_DISPLAY - 7, photos=False)
         layout = room_layout(catalogue)
         records = {r.id: r for r in get_records(catalogue, layout.displayed_ids)}

@@ -14,6 +14,8 @@ from museum.cli import main
 def run(tmp_path, capsys):
     """Run `museum --catalogue <tmp> ARGS` in-process; returns (exit code, stdout, stderr)."""
     folder = tmp_path / "catalogue"
+    assert main(["--catalogue", str(folder), "init"]) == 0  # only init (or demo) makes one
+    capsys.readouterr()
 
     def _run(*args: str) -> tuple[int, str, str]:
         try:
@@ -155,6 +157,7 @@ def test_catalogue_paths_that_are_not_catalogues(tmp_path, capsys):
 
 
 def test_the_installed_command_prints_no_traceback(tmp_path):
+    assert main(["--catalogue", str(tmp_path / "c"), "init"]) == 0
     result = subprocess.run(
         [sys.executable, "-m", "museum", "--catalogue", str(tmp_path / "c"), "add", "--title",
          "Cup", "--kind", "medal", "--date", "2023-02-30"],
@@ -183,6 +186,7 @@ def test_bytes_that_are_not_utf8_on_the_command_line_are_one_sentence(tmp_path):
 
 def test_the_environment_variable_chooses_the_catalogue(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("MUSEUM_CATALOGUE", str(tmp_path / "from-env"))
+    assert main(["init"]) == 0
     assert main(["add", "--title", "Cap", "--kind", "cap"]) == 0
     assert (tmp_path / "from-env" / "museum.db").exists()
 

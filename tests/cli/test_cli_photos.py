@@ -18,6 +18,8 @@ LIST_KEYS = {"id", "item_id", "position", "primary", "caption", "filename", "for
 def run(tmp_path, capsys):
     """Run `museum --catalogue <tmp> ARGS` in-process; returns (exit code, stdout, stderr)."""
     folder = tmp_path / "catalogue"
+    assert main(["--catalogue", str(folder), "init"]) == 0  # only init (or demo) makes one
+    capsys.readouterr()
 
     def _run(*args: str) -> tuple[int, str, str]:
         try:

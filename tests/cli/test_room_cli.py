@@ -14,7 +14,7 @@ from museum.core.demo import fill_demo
 
 def _demo(tmp_path):
     path = tmp_path / "demo"
-    with Catalogue.open(path) as catalogue:
+    with Catalogue.open(path, create=True) as catalogue:
         fill_demo(catalogue, items=20)
     return path
 

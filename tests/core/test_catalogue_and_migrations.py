@@ -12,7 +12,7 @@ from museum.core.errors import CatalogueError
 
 
 def test_a_new_catalogue_is_a_folder_with_its_parts_and_durable_settings(tmp_path):
-    with Catalogue.open(tmp_path / "new" / "museum") as catalogue:
+    with Catalogue.open(tmp_path / "new" / "museum", create=True) as catalogue:
         for name in ("museum.db", "photos", "cache", "backups"):
             assert (catalogue.root / name).exists()
         with catalogue.engine.connect() as connection:
@@ -24,7 +24,7 @@ def test_a_new_catalogue_is_a_folder_with_its_parts_and_durable_settings(tmp_pat
 
 
 def test_reopening_keeps_what_was_saved(tmp_path):
-    with Catalogue.open(tmp_path / "c") as catalogue:
+    with Catalogue.open(tmp_path / "c", create=True) as catalogue:
         items.add_item(catalogue, fields=dict(title="Medal", kind="medal"))
     with Catalogue.open(tmp_path / "c") as catalogue:
         assert [r.title for r in items.list_items(catalogue)] == ["Medal"]
@@ -41,7 +41,7 @@ def test_a_file_is_not_a_catalogue(tmp_path):
 def test_a_folder_of_other_files_is_not_a_catalogue(tmp_path):
     (tmp_path / "holiday.jpg").write_bytes(b"x")
     with pytest.raises(CatalogueError, match="not a Museum catalogue"):
-        Catalogue.open(tmp_path)
+        Catalogue.open(tmp_path, create=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["holiday.jpg"]
 
 
@@ -116,7 +116,7 @@ def test_a_catalogue_at_the_first_revision_upgrades_with_every_row_intact(tmp_pa
 
 
 def test_a_catalogue_from_a_newer_version_is_refused(tmp_path):
-    with Catalogue.open(tmp_path / "c") as catalogue:
+    with Catalogue.open(tmp_path / "c", create=True) as catalogue:
         with catalogue.engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     with pytest.raises(CatalogueError, match="newer version of Museum"):
@@ -125,7 +125,7 @@ def test_a_catalogue_from_a_newer_version_is_refused(tmp_path):
 
 def test_an_empty_folder_becomes_a_catalogue(tmp_path: Path):
     (tmp_path / "empty").mkdir()
-    with Catalogue.open(tmp_path / "empty") as catalogue:
+    with Catalogue.open(tmp_path / "empty", create=True) as catalogue:
         assert items.count_items(catalogue) == 0
 
 

@@ -111,7 +111,7 @@ def test_replacing_a_catalogue_that_is_still_open_is_refused(catalogue, tmp_path
 
 
 def test_a_young_temporary_in_backups_is_left_for_the_backup_that_is_writing_it(tmp_path):
-    with Catalogue.open(tmp_path / "c"):
+    with Catalogue.open(tmp_path / "c", create=True):
         pass
     in_progress = tmp_path / "c" / "backups" / ".museum-backup-now.zip.abc.tmp"
     in_progress.write_bytes(b"half a zip")

@@ -62,7 +62,7 @@ def _opens_and_passes_check(root: Path) -> Catalogue:
 def thousand_items(tmp_path: Path) -> Path:
     from museum.core.demo import fill_demo
 
-    with Catalogue.open(tmp_path / "big") as catalogue:
+    with Catalogue.open(tmp_path / "big", create=True) as catalogue:
         fill_demo(catalogue, items=993)
         assert count_items(catalogue) == 1000
     return tmp_path / "big"

@@ -94,7 +94,7 @@ def _run_on_read_only_mount(folder: Path, code: str) -> subprocess.CompletedProc
 
 
 def test_a_read_only_folder_opens_read_only_with_a_reason(tmp_path):
-    with Catalogue.open(tmp_path / "cat") as catalogue:
+    with Catalogue.open(tmp_path / "cat", create=True) as catalogue:
         add_item(catalogue, fields={"title": "Locked away", "kind": "medal"})
     code = textwrap.dedent(f"""
         from museum.core.catalogue import Catalogue

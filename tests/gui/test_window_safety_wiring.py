@@ -123,7 +123,7 @@ def test_a_read_only_catalogue_shows_why_and_offers_no_way_to_write(read_only_wi
 
 def test_opening_a_damaged_catalogue_offers_its_newest_backup(window, dialogs, tmp_path):
     root = tmp_path / "other"
-    with Catalogue.open(root) as other:
+    with Catalogue.open(root, create=True) as other:
         items.add_item(other, fields={"title": "Golden boot", "kind": "trophy"})
         create_backup(other)
     (root / "museum.db").write_bytes(b"\x00" * 8192)
@@ -144,7 +144,7 @@ def test_switching_catalogues_gives_back_the_old_catalogues_lock(window, tmp_pat
     from museum.gui.window_actions import switch_catalogue
 
     old_root = window.catalogue.root
-    other = switch_catalogue(window, tmp_path / "another")
+    other = switch_catalogue(window, tmp_path / "another", create=True)
     try:
         assert other is not None and other.catalogue.root == (tmp_path / "another").resolve()
         assert not lock.holds(old_root)
