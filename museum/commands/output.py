@@ -27,7 +27,7 @@ def print_json_list(values: Iterable[Any]) -> None:
     so that a long list is never held whole in memory (as objects or as text)."""
     first = True
     for value in values:
-        sys.stdout.write(("[\n  " if first else ",\n  ") + _indented(value, 1))
+        sys.stdout.write(("[\n  " if first else ",\n  ") + json_safe(_indented(value, 1)))
         first = False
     sys.stdout.write("[]\n" if first else "\n]\n")
 

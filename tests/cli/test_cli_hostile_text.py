@@ -16,6 +16,8 @@ from museum.cli import main
 def run(tmp_path, capsys):
     """Run `museum --catalogue <tmp> ARGS` in-process; returns (exit code, stdout, stderr)."""
     folder = tmp_path / "catalogue"
+    assert main(["init", str(folder)]) == 0
+    capsys.readouterr()
 
     def _run(*args: str) -> tuple[int, str, str]:
         try:

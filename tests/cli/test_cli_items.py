@@ -179,6 +179,7 @@ def test_bytes_that_are_not_utf8_on_the_command_line_are_one_sentence(tmp_path):
         "retype it, or set your terminal to UTF-8.\n")
     # A folder name in any bytes is a path, not text: it is used as it is.
     odd_folder = tmp_path.as_posix().encode() + b"/caf\xe9"
+    subprocess.run([sys.executable, "-m", "museum", "init", odd_folder], check=True)
     made = subprocess.run([sys.executable, "-m", "museum", "--catalogue", odd_folder, "add",
                            "--title", "Cup", "--kind", "trophy"], capture_output=True)
     assert (made.returncode, made.stderr) == (0, b"")

@@ -134,7 +134,7 @@ def test_an_unknown_schema_revision_is_one_sentence_and_the_file_is_untouched(tm
                                                                               capsys):
     from museum.cli import main
 
-    with Catalogue.open(tmp_path / "c") as catalogue:
+    with Catalogue.open(tmp_path / "c", create=True) as catalogue:
         items.add_item(catalogue, fields=dict(title="Medal", kind="medal"))
         with catalogue.engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = :stamp"),
@@ -151,7 +151,7 @@ def test_an_unknown_schema_revision_is_one_sentence_and_the_file_is_untouched(tm
 
 
 def test_a_catalogue_from_a_newer_version_opened_read_only_says_so(tmp_path):
-    with Catalogue.open(tmp_path / "c") as catalogue:
+    with Catalogue.open(tmp_path / "c", create=True) as catalogue:
         with catalogue.engine.begin() as connection:
             connection.execute(text("UPDATE alembic_version SET version_num = '0004'"))
     with pytest.raises(CatalogueError, match="newer version of Museum") as raised:

@@ -60,7 +60,7 @@ def _refusal_while_another_takes_the_lock(root: Path) -> tuple[str, int]:
 
 def test_every_refusal_names_the_live_holder_pid_and_host(tmp_path):
     root = tmp_path / "cat"
-    Catalogue.open(root).close()
+    Catalogue.open(root, create=True).close()
     root = root.resolve()
     host = socket.gethostname()
     for _ in range(ROUNDS):

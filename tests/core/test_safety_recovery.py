@@ -39,7 +39,7 @@ def _integrity(db_path: Path) -> str:
 def test_a_disk_that_filled_during_a_write_leaves_a_catalogue_that_opens(tmp_path):
     with small_disk(tmp_path / "disk") as disk:
         root = disk / "cat"
-        with Catalogue.open(root) as catalogue:
+        with Catalogue.open(root, create=True) as catalogue:
             add_item(catalogue, fields={"title": "Before the disk filled", "kind": "medal"})
             filler = fill_disk(disk, leave=500 * 1024)
             saved = []
@@ -58,7 +58,7 @@ def test_a_disk_that_filled_during_a_write_leaves_a_catalogue_that_opens(tmp_pat
         expected = ["Before the disk filled", *saved]
         with Catalogue.open(root, read_only=True) as reader:
             assert [record.title for record in list_items(reader, sort="id")] == expected
-        with Catalogue.open(root) as catalogue:
+        with Catalogue.open(root, create=True) as catalogue:
             assert [record.title for record in list_items(catalogue, sort="id")] == expected
             add_item(catalogue, fields={"title": "After", "kind": "cap"})
             assert count_items(catalogue) == len(expected) + 1
@@ -71,7 +71,7 @@ def test_a_full_disk_is_called_full_not_damage(tmp_path, capsys):
 
     with small_disk(tmp_path / "disk") as disk:
         root = disk / "cat"
-        with Catalogue.open(root) as catalogue:
+        with Catalogue.open(root, create=True) as catalogue:
             fill_demo(catalogue, items=100, photos=False)
         filler = fill_disk(disk)
         for command in (["check", "--repair"], ["check"], ["list"]):
@@ -90,7 +90,7 @@ def test_a_restore_onto_a_full_disk_speaks_of_the_restore(tmp_path):
     from museum.core.restore import restore_backup
     from tests.core.safety_support import add_photo
 
-    with Catalogue.open(tmp_path / "cat") as catalogue:
+    with Catalogue.open(tmp_path / "cat", create=True) as catalogue:
         add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
         for seed in range(40):
             add_photo(catalogue, item_id=1, seed=seed)
@@ -113,7 +113,7 @@ def test_a_file_truly_cut_short_is_damage_even_with_a_wal_beside_it(plain_demo_c
 
     source = plain_demo_catalogue.root
     plain_demo_catalogue.close()
-    Catalogue.open(source).close()  # a clean close: everything in museum.db
+    Catalogue.open(source, create=True).close()  # a clean close: everything in museum.db
     writer = sqlite3.connect(source / "museum.db")
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute("UPDATE item SET notes = 'late' WHERE id = 1")
@@ -142,7 +142,7 @@ _ADD_WITH_A_FILE_SIZE_LIMIT = """
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # past the limit a write fails (EFBIG)
     limit = (root / "museum.db").stat().st_size + 16 * 1024
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         for number in range(6):
             try:
                 add_item(catalogue, fields={"title": f"Long story {number}", "kind": "shirt",
@@ -159,7 +159,7 @@ def test_a_file_size_limit_hit_while_checkpointing_leaves_a_catalogue_that_opens
     from museum.core.demo import fill_demo
 
     root = tmp_path / "cat"
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         fill_demo(catalogue, items=1593, photos=False)
     result = subprocess.run([sys.executable, "-c", textwrap.dedent(_ADD_WITH_A_FILE_SIZE_LIMIT),
                              str(root), DESCRIPTION], capture_output=True, text=True, cwd=REPO)
@@ -169,7 +169,7 @@ def test_a_file_size_limit_hit_while_checkpointing_leaves_a_catalogue_that_opens
     assert saved and header_pages > file_pages and (root / "museum.db-wal").stat().st_size > 0
     with Catalogue.open(root, read_only=True) as reader:
         assert count_items(reader) == 1600 + len(saved)
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         titles = {record.title for record in list_items(catalogue, query="long story")}
         assert titles == set(saved)
     assert _integrity(root / "museum.db") == "ok"

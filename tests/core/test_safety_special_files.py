@@ -25,7 +25,7 @@ def _museum(root: Path, *command: str) -> subprocess.CompletedProcess:
 
 
 def _made(tmp_path: Path) -> Path:
-    with Catalogue.open(tmp_path / "cat") as catalogue:
+    with Catalogue.open(tmp_path / "cat", create=True) as catalogue:
         add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
         add_photo(catalogue, item_id=1, seed=5)
     return tmp_path / "cat"
@@ -54,7 +54,7 @@ def test_a_named_pipe_in_place_of_an_original_is_refused_when_thumbnailed(tmp_pa
         from museum.core.catalogue import Catalogue
         from museum.core.errors import PhotoError
         from museum.core.photos import thumbnail_path
-        with Catalogue.open({str(root)!r}) as catalogue:
+        with Catalogue.open({str(root)!r}, create=True) as catalogue:
             try:
                 thumbnail_path(catalogue, photo_id=1, size="grid")
             except PhotoError as error:

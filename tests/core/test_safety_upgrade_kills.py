@@ -31,7 +31,7 @@ _OPEN = """
     from museum.core.catalogue import Catalogue
     print("ready", flush=True)
     sys.stdin.readline()
-    Catalogue.open(sys.argv[1]).close()
+    Catalogue.open(sys.argv[1], create=True).close()
     print("opened", flush=True)
 """
 
@@ -49,7 +49,7 @@ _KILL_AFTER_STATEMENT = """
             if seen == int(sys.argv[2]):
                 os.kill(os.getpid(), signal.SIGKILL)
     event.listen(Engine, "after_cursor_execute", after)
-    Catalogue.open(sys.argv[1]).close()
+    Catalogue.open(sys.argv[1], create=True).close()
     print("opened", flush=True)
 """
 
@@ -178,7 +178,7 @@ def test_a_hot_journal_is_rolled_back_for_a_reader_too(tmp_path):
     from museum.core.catalogue import Catalogue
     from museum.core.items import add_item, list_items
 
-    with Catalogue.open(tmp_path / "cat") as catalogue:
+    with Catalogue.open(tmp_path / "cat", create=True) as catalogue:
         for number in range(300):
             add_item(catalogue, fields={"title": f"Cap {number}", "kind": "cap",
                                         "description": "worn once " * 50})
@@ -189,5 +189,5 @@ def test_a_hot_journal_is_rolled_back_for_a_reader_too(tmp_path):
     with Catalogue.open(tmp_path / "cat", read_only=True) as reader:
         titles = [record.title for record in list_items(reader, sort="id")]
     assert titles == [f"Cap {number}" for number in range(300)]
-    with Catalogue.open(tmp_path / "cat") as catalogue:
+    with Catalogue.open(tmp_path / "cat", create=True) as catalogue:
         assert len(list_items(catalogue, query="cap")) == 300
