@@ -17,6 +17,7 @@ from PIL import Image
 
 from museum.core.catalogue import Catalogue
 from museum.core.changes import Changes
+from museum.core.errors import PhotoError
 from museum.core.photo_import import import_into_items
 
 CAMERA_SIZE = (4000, 3000)
@@ -88,8 +89,8 @@ def import_demo_shots(catalogue: Catalogue, shots: Sequence[DemoShot], *,
             drawn.update(zip(fresh, paths))
             report = import_into_items(catalogue, entries=[
                 (shot.item_id, drawn[_drawing(shot)]) for shot in batch])
-            if report.failures:  # our own drawings: a failure here is a bug, not user input
-                raise RuntimeError(f"demo photo import failed: {report.failures[0][1]}")
+            if report.failures:  # our own drawings: only the disk (full, failing) can refuse them
+                raise PhotoError(f"The demo's photos could not be added: {report.failures[0][1]}")
             changes |= report.changes
             if progress is not None:
                 progress(min(start + BATCH, len(shots)), len(shots))

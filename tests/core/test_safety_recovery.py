@@ -173,3 +173,19 @@ def test_a_file_size_limit_hit_while_checkpointing_leaves_a_catalogue_that_opens
         titles = {record.title for record in list_items(catalogue, query="long story")}
         assert titles == set(saved)
     assert _integrity(root / "museum.db") == "ok"
+
+
+def test_the_demo_on_a_full_disk_is_one_sentence_and_the_catalogue_still_opens(tmp_path, capsys):
+    from museum.cli import main
+
+    with small_disk(tmp_path / "disk") as disk:
+        root = disk / "cat"
+        assert main(["--catalogue", str(root), "list"]) == 0
+        filler = fill_disk(disk, leave=1000 * 1024)
+        capsys.readouterr()
+        assert main(["--catalogue", str(root), "demo", "--items", "10"]) == 2
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1 and "disk space" in error and "damaged" not in error
+        filler.unlink()
+        assert main(["--catalogue", str(root), "check", "--repair"]) == 0
+        assert main(["--catalogue", str(root), "list"]) == 0
