@@ -156,11 +156,10 @@ def run_trash(args: argparse.Namespace, catalogue: Catalogue) -> int:
         changes = items.empty_trash(catalogue)
         print(f"Deleted {_count(changes.item_ids)} for good.")
         return 0
-    records = items.list_items(catalogue, trash=True)
     if args.json:
-        print_json([record.to_dict() for record in records])
+        print_json_list(record.to_dict() for record in items.iter_items(catalogue, trash=True))
     else:
-        print_item_list(records)
+        print_item_list(items.list_items(catalogue, trash=True))
     return 0
 
 

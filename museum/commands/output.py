@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import json.encoder
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -32,22 +33,30 @@ def print_json_list(values: Iterable[Any]) -> None:
     sys.stdout.write("[]\n" if first else "\n]\n")
 
 
-_encode_compact = json.JSONEncoder(ensure_ascii=False).encode  # C-accelerated without indent
+_encode_compact = json.JSONEncoder(ensure_ascii=False).encode
+_encode_text = json.encoder.encode_basestring  # json's own C function for a string
 
 
 def _indented(value: Any, depth: int) -> str:
-    """json.dumps(value, indent=2, ensure_ascii=False) for a value nested `depth` deep, with
-    each leaf encoded by the C encoder (json's indenting encoder is pure Python: 3× slower)."""
+    """json.dumps(value, indent=2, ensure_ascii=False) for a value nested `depth` deep.
+
+    json's indenting encoder is pure Python and was most of `list --json`'s time; here text
+    and whole numbers, nearly every leaf of an item, are encoded directly.
+    """
+    if isinstance(value, str):
+        return _encode_text(value)
+    if value is None:
+        return "null"
     if isinstance(value, dict) and value:
         inner = "  " * (depth + 1)
-        members = ",\n".join(f"{inner}{_encode_compact(str(key))}: {_indented(item, depth + 1)}"
+        members = ",\n".join(f"{inner}{_encode_text(str(key))}: {_indented(item, depth + 1)}"
                              for key, item in value.items())
         return "{\n" + members + "\n" + "  " * depth + "}"
     if isinstance(value, (list, tuple)) and value:
         inner = "  " * (depth + 1)
         members = ",\n".join(inner + _indented(item, depth + 1) for item in value)
         return "[\n" + members + "\n" + "  " * depth + "]"
-    return _encode_compact(value)
+    return _encode_compact(value)  # numbers, booleans, empty containers: json's own rules
 
 
 def print_table(headers: Sequence[str] | None, rows: Iterable[Sequence[Any]]) -> None:

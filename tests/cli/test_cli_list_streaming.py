@@ -69,3 +69,13 @@ def test_list_loads_neither_alembic_nor_pillow(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=REPO, check=True)
     assert result.stdout.splitlines()[-1] == "[]", result.stdout
+
+
+def test_the_streamed_json_is_byte_for_byte_what_json_dumps_would_print(capsys):
+    from museum.commands.output import print_json_list
+
+    values = [{"title": 'Cup "final"\n\u2028é', "tags": [], "more": {}, "n": 10**20, "x": 2.5,
+               "nan": float("nan"), "yes": True, "none": None,
+               "nested": {"list": [1, {"deep": False}]}}, {}, [], "text", [[]], None]
+    print_json_list(values)
+    assert capsys.readouterr().out == json.dumps(values, ensure_ascii=False, indent=2) + "\n"
