@@ -18,38 +18,47 @@ from museum.core.demo import fill_demo
 from museum.core.photos import import_photos
 from tests.photo_samples import quadrants, write
 
-SOURCE_PHOTOS = 24
+SOURCE_PHOTOS = 16
+LARGE_ITEMS = 4000
 
 
 @dataclass(frozen=True)
 class Templates:
-    small: Path        # the demo story + 20 items, 12 photos: import, backup, check, disk full
-    large: Path        # the demo story + 1500 items, no photos: room arrange
+    small: Path        # the demo story + 20 items, 12 photos: photo import, disk full
+    photographed: Path  # `small` with 40 more photos: backup, restore-backup
+    large: Path        # the demo story + 4000 items, no photos: room arrange
     old: Path          # `large` with 6 photos, taken back to schema revision 0002: upgrade
-    repairable: Path   # `small` with unused files, a stale index and thumbnails: check --repair
+    repairable: Path   # `photographed` + unused files, a stale index: check --repair
     sources: list[Path]  # photo files to import
 
 
 def make_templates(folder: Path) -> Templates:
-    sources = _photo_files(folder / "camera", SOURCE_PHOTOS, width=1400)
+    sources = _photo_files(folder / "camera", SOURCE_PHOTOS, width=1000)
     small = folder / "small"
     with Catalogue.open(small) as catalogue:
         fill_demo(catalogue, items=20, photos=False)
         for number, path in enumerate(_photo_files(folder / "own", 12, width=500)):
             import_photos(catalogue, item_id=1 + number % 6, paths=[path])
+    photographed = folder / "photographed"
+    _copy_catalogue(small, photographed)
+    with Catalogue.open(photographed) as catalogue:
+        more = _photo_files(folder / "more", 24, width=1200)
+        for number, path in enumerate([*sources, *more]):
+            import_photos(catalogue, item_id=7 + number % 6, paths=[path])
     large = folder / "large"
     with Catalogue.open(large) as catalogue:
-        fill_demo(catalogue, items=1500, photos=False)
+        fill_demo(catalogue, items=LARGE_ITEMS, photos=False)
     old = folder / "old"
     with Catalogue.open(old) as catalogue:
-        fill_demo(catalogue, items=1500, photos=False)
+        fill_demo(catalogue, items=LARGE_ITEMS, photos=False)
         for number, path in enumerate(_photo_files(folder / "old-own", 6, width=500)):
             import_photos(catalogue, item_id=1 + number, paths=[path])
     _take_back_to(old, "0002")
     repairable = folder / "repairable"
-    _copy_catalogue(small, repairable)
+    _copy_catalogue(photographed, repairable)
     _make_work_for_repair(repairable)
-    return Templates(small=small, large=large, old=old, repairable=repairable, sources=sources)
+    return Templates(small=small, photographed=photographed, large=large, old=old,
+                     repairable=repairable, sources=sources)
 
 
 def fresh_copy(template: Path, target: Path) -> Path:
@@ -90,7 +99,7 @@ def _take_back_to(root: Path, revision: str) -> None:
 
 def _make_work_for_repair(root: Path) -> None:
     # Files no record uses (as an interrupted import leaves), and index rows gone missing.
-    for number in range(40):
+    for number in range(100):
         stray = root / "photos" / f"{number:02x}" / f"stray-{number}.jpg"
         stray.parent.mkdir(parents=True, exist_ok=True)
         stray.write_bytes(bytes([number]) * 20_000)

@@ -96,10 +96,11 @@ def _originals_lost(root: Path, baseline: Baseline) -> int:
 
 
 def count_temporaries(root: Path) -> int:
-    """Files and folders a finished process should not have left: *.tmp and hidden staging."""
+    """Files and folders a finished process should not have left: *.tmp and restore staging."""
     if not root.exists():
         return 0
-    return sum(1 for path in root.rglob("*") if path.name.endswith(".tmp"))
+    return sum(1 for path in root.rglob("*")
+               if path.name.endswith(".tmp") or ".restoring-" in path.name)
 
 
 def file_sha256(path: Path) -> str | None:
