@@ -138,7 +138,6 @@ class StorageDrawer(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setWordWrap(True)
-        self.list.setGridSize(QSize(0, 0))
         self.list.items_returned.connect(self.items_returned)
         self.hint = QLabel("Drag items onto a shelf.\nDrop them here to take them off display.")
         self.hint.setWordWrap(True)
