@@ -131,6 +131,11 @@ class RoomPage(QWidget):
         self.scene.exhibit_double_clicked.connect(self.item_opened)
         self.scene.cabinet_clicked.connect(self._on_cabinet_clicked)
         self.scene.items_dropped.connect(self.place_items)
+        self.scene.full_cabinet_hovered.connect(self._on_full_cabinet_hovered)
+        # Asked once the drop is over: no modal question inside the drag's own loop.
+        self.scene.full_cabinet_dropped.connect(
+            lambda ids, name: QTimer.singleShot(0, lambda: questions.ask_new_cabinet(
+                self, ids, name)))
         self.scene.exhibit_menu_requested.connect(self._show_exhibit_menu)
         self.scene.cabinet_menu_requested.connect(self._show_cabinet_menu)
         self.drawer.items_returned.connect(self.return_to_storage)
@@ -311,6 +316,41 @@ class RoomPage(QWidget):
         return self._write(lambda: room.move_cabinet(self.catalogue, name=name,
                                                      position=max(0, position)))
 
+    def add_cabinet_beside(self, ids: list[int], beside: str) -> bool:
+        """Stand a new cabinet (as big as `beside`, bigger if need be) right after `beside`
+        and put `ids` on it: the way on from a drop on a full cabinet."""
+        if self.layout_now is None:
+            return False
+        full = self.layout_now.cabinet(beside)
+        width, shelves = full.width, min(room.MAX_SHELVES,
+                                         max(full.shelf_count, -(-len(ids) // full.width)))
+        width = max(width, min(room.MAX_WIDTH, -(-len(ids) // shelves)))
+        if len(ids) > width * shelves:
+            self.show_message(f"{len(ids)} items are too many for one cabinet; "
+                              "put them on display a cabinet at a time.")
+            return False
+        name = _free_name(full.name, {c.name.casefold() for c in self.layout_now.cabinets})
+
+        def write() -> Changes:
+            changes = room.add_cabinet(self.catalogue, name=name, shelf_count=shelves,
+                                       width=width)
+            changes |= room.move_cabinet(self.catalogue, name=name, position=full.position + 1)
+            return changes | room.place_items(self.catalogue, item_ids=ids, cabinet=name,
+                                              shelf=1)
+
+        word = "item" if len(ids) == 1 else "items"
+        if not self._write(write, f"Put {len(ids)} {word} in the new cabinet '{name}'."):
+            return False
+        self._on_cabinet_clicked(name)
+        return True
+
+    def _on_full_cabinet_hovered(self, name: str) -> None:
+        if name:
+            self.show_message(f"'{name}' is full. Drop here to put it in a new cabinet "
+                              "beside it.")
+        elif self.toast.isVisible() and "is full" in self.last_message:
+            self.toast.hide()
+
     def move_to_cabinet(self, item_id: int, cabinet: str) -> bool:
         """Move an item to the first shelf of `cabinet` with room (the menu's Move to)."""
         if self.layout_now is None:
@@ -463,3 +503,14 @@ class RoomPage(QWidget):
             self.view.curtain.lifted.connect(self.show_item_of_the_day,
                                              Qt.ConnectionType.SingleShotConnection)
             self.view.curtain.lower()
+
+
+def _free_name(base: str, taken: set[str]) -> str:
+    """`base (2)`, `base (3)`… whichever is not taken (names compare without case)."""
+    number = 2
+    while True:
+        suffix = f" ({number})"
+        name = base[:room.MAX_NAME_LENGTH - len(suffix)] + suffix
+        if name.casefold() not in taken:
+            return name
+        number += 1

@@ -32,6 +32,22 @@ def ask_add_cabinet(page: RoomPage) -> None:
                          width=dialog.width.value())
 
 
+def ask_new_cabinet(page: RoomPage, ids: list[int], full: str) -> None:
+    """A drop on a cabinet with no room: offer a new cabinet beside it for what was dropped."""
+    word = "item" if len(ids) == 1 else "items"
+    box = QMessageBox(QMessageBox.Icon.Question, "No room in this cabinet",
+                      f"'{full}' has no room for {len(ids)} more {word}. Add a cabinet beside "
+                      f"it and put {'it' if len(ids) == 1 else 'them'} there?", parent=page)
+    add = box.addButton("Add a cabinet", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(add)
+    box.exec()
+    if box.clickedButton() is add:
+        page.add_cabinet_beside(ids, full)
+    else:
+        page.show_message(f"'{full}' has no room; nothing was moved.")
+
+
 def ask_rename(page: RoomPage) -> None:
     if page.current_cabinet is None:
         return
