@@ -139,6 +139,7 @@ class RoomPage(QWidget):
         self.scene.exhibit_menu_requested.connect(self._show_exhibit_menu)
         self.scene.cabinet_menu_requested.connect(self._show_cabinet_menu)
         self.drawer.items_returned.connect(self.return_to_storage)
+        self.drawer.list.menu_requested.connect(self._show_storage_menu)
         self.card.opened.connect(self.item_opened)
         self.card.closed.connect(lambda: self._spotlight(None))
         self.view.view_changed.connect(self._lod_timer.start)
@@ -229,6 +230,17 @@ class RoomPage(QWidget):
     def place_items(self, ids: list[int], cabinet: str, shelf: int, index: int) -> bool:
         return self._write(lambda: room.place_items(
             self.catalogue, item_ids=ids, cabinet=cabinet, shelf=shelf, index=index))
+
+    def put_on_display(self, ids: list[int], cabinet: str, shelf: int | None = None) -> bool:
+        """Put `ids` on `cabinet`'s `shelf`, or in its first free place (the storage menu)."""
+        if shelf is None and self.layout_now is not None:
+            chosen = self.layout_now.cabinet(cabinet)
+            arriving = [i for i in ids if i not in set(chosen.item_ids)]
+            shelf = chosen.first_shelf_for(len(arriving)) or 1  # none: place_items says why
+        word = "item" if len(ids) == 1 else "items"
+        return self._write(lambda: room.place_items(self.catalogue, item_ids=ids,
+                                                    cabinet=cabinet, shelf=shelf or 1),
+                           f"Put {len(ids)} {word} on display in '{cabinet}'.")
 
     def return_to_storage(self, ids: list[int]) -> bool:
         shown = [i for i in ids if i in self.scene.exhibits]
@@ -367,6 +379,12 @@ class RoomPage(QWidget):
     def _show_exhibit_menu(self, item_id: int, screen_pos: QPoint) -> None:
         self.menu = room_menus.exhibit_menu(self, item_id)
         self.menu.popup(screen_pos)
+
+    def _show_storage_menu(self, screen_pos: QPoint) -> None:
+        ids = self.drawer.selected_ids()
+        if ids:
+            self.menu = room_menus.storage_menu(self, ids)
+            self.menu.popup(screen_pos)
 
     def _show_cabinet_menu(self, name: str, screen_pos: QPoint) -> None:
         self._on_cabinet_clicked(name)  # the menu acts on the cabinet it was opened on

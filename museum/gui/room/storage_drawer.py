@@ -3,8 +3,9 @@ them off display."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -84,7 +85,13 @@ class StorageList(QListView):
     """Accepts items dragged off the shelves; says in words why it is empty."""
 
     items_returned = Signal(list)
+    menu_requested = Signal(QPoint)  # a right-click on a row (the press selected it)
     empty_text = ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.indexAt(self.viewport().mapFrom(self, event.pos())).isValid():
+            self.menu_requested.emit(event.globalPos())
+            event.accept()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -156,6 +163,10 @@ class StorageDrawer(QWidget):
     def all_ids(self) -> list[int]:
         """Every item in storage, filtered or not."""
         return list(self._all_ids)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.list.selectionModel().selectedIndexes()})
+        return [self.model.ids[row] for row in rows]
 
     def shown_ids(self) -> list[int]:
         return list(self.model.ids)
