@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -88,3 +88,28 @@ def run_drag(scenario: str, catalogue: Path, *args: str) -> dict:
                           text=True, timeout=90)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def choose_from_button(qtbot, button, *path: str) -> None:
+    """Click a tool button whose menu pops up at once, then click through that menu. The menu
+    runs its own loop inside the click, so the choosing is scheduled before the click."""
+    done: list[BaseException | None] = []
+
+    def pick() -> None:
+        menu = button.menu()
+        if not menu.isVisible():
+            QTimer.singleShot(10, pick)
+            return
+        try:
+            choose(qtbot, menu, *path)
+            done.append(None)
+        except BaseException as error:  # noqa: BLE001 - raised again below, menus closed
+            done.append(error)
+            while isinstance(QApplication.activePopupWidget(), QMenu):
+                QApplication.activePopupWidget().close()
+
+    QTimer.singleShot(0, pick)
+    click(button, button.rect().center())
+    qtbot.waitUntil(lambda: bool(done))
+    if done[0] is not None:
+        raise done[0]
