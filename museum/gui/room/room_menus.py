@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu
 
 from museum.gui.display_menu import display_menu
+from museum.gui.room import room_placing
 
 if TYPE_CHECKING:
     from museum.gui.room.room_page import RoomPage
@@ -44,7 +45,7 @@ def storage_menu(page: RoomPage, item_ids: list[int]) -> QMenu:
         len(item_ids) == 1)
     if page.layout_now is not None:
         menu.addMenu(display_menu(menu, page.layout_now, item_ids, lambda cabinet, shelf:
-                                  page.put_on_display(item_ids, cabinet, shelf)))
+                                  room_placing.put_on_display(page, item_ids, cabinet, shelf)))
     _disable_while_busy(page, menu)
     return menu
 

@@ -102,7 +102,7 @@ class RoomPage(QWidget):
         # Asked once the drop is over: no modal question inside the drag's own loop.
         self.scene.full_cabinet_dropped.connect(
             lambda ids, name: QTimer.singleShot(0, lambda: questions.ask_new_cabinet(
-                self, ids, name)))
+                self, ids, name)))  # the answer goes to room_placing.add_cabinet_beside
         self.scene.exhibit_menu_requested.connect(self._show_exhibit_menu)
         self.scene.cabinet_menu_requested.connect(self._show_cabinet_menu)
         self.drawer.items_returned.connect(self.return_to_storage)
@@ -179,7 +179,8 @@ class RoomPage(QWidget):
     # --- writing -------------------------------------------------------------------------
 
     def _write(self, action: Callable[[], Changes], done: str = "") -> bool:
-        """A small write (one drop, one cabinet: a few milliseconds) done here and now."""
+        """A small write (one drop, one cabinet: a few milliseconds) done here and now
+        (room_placing's writes come through here too)."""
         if self.busy:
             self.show_message("The room is being arranged; one moment.")
             return False
@@ -197,17 +198,6 @@ class RoomPage(QWidget):
     def place_items(self, ids: list[int], cabinet: str, shelf: int, index: int) -> bool:
         return self._write(lambda: room.place_items(
             self.catalogue, item_ids=ids, cabinet=cabinet, shelf=shelf, index=index))
-
-    def put_on_display(self, ids: list[int], cabinet: str, shelf: int | None = None) -> bool:
-        """Put `ids` on `cabinet`'s `shelf`, or in its first free place (the storage menu)."""
-        if shelf is None and self.layout_now is not None:
-            chosen = self.layout_now.cabinet(cabinet)
-            arriving = [i for i in ids if i not in set(chosen.item_ids)]
-            shelf = chosen.first_shelf_for(len(arriving)) or 1  # none: place_items says why
-        word = "item" if len(ids) == 1 else "items"
-        return self._write(lambda: room.place_items(self.catalogue, item_ids=ids,
-                                                    cabinet=cabinet, shelf=shelf or 1),
-                           f"Put {len(ids)} {word} on display in '{cabinet}'.")
 
     def return_to_storage(self, ids: list[int]) -> bool:
         shown = [i for i in ids if i in self.scene.exhibits]
@@ -294,34 +284,6 @@ class RoomPage(QWidget):
         position = self.layout_now.cabinet(name).position + step
         return self._write(lambda: room.move_cabinet(self.catalogue, name=name,
                                                      position=max(0, position)))
-
-    def add_cabinet_beside(self, ids: list[int], beside: str) -> bool:
-        """Stand a new cabinet (as big as `beside`, bigger if need be) right after `beside`
-        and put `ids` on it: the way on from a drop on a full cabinet."""
-        if self.layout_now is None:
-            return False
-        full = self.layout_now.cabinet(beside)
-        width, shelves = full.width, min(room.MAX_SHELVES,
-                                         max(full.shelf_count, -(-len(ids) // full.width)))
-        width = max(width, min(room.MAX_WIDTH, -(-len(ids) // shelves)))
-        if len(ids) > width * shelves:
-            self.show_message(f"{len(ids)} items are too many for one cabinet; "
-                              "put them on display a cabinet at a time.")
-            return False
-        name = _free_name(full.name, {c.name.casefold() for c in self.layout_now.cabinets})
-
-        def write() -> Changes:
-            changes = room.add_cabinet(self.catalogue, name=name, shelf_count=shelves,
-                                       width=width)
-            changes |= room.move_cabinet(self.catalogue, name=name, position=full.position + 1)
-            return changes | room.place_items(self.catalogue, item_ids=ids, cabinet=name,
-                                              shelf=1)
-
-        word = "item" if len(ids) == 1 else "items"
-        if not self._write(write, f"Put {len(ids)} {word} in the new cabinet '{name}'."):
-            return False
-        self._on_cabinet_clicked(name)
-        return True
 
     def _on_full_cabinet_hovered(self, name: str) -> None:
         if name:
@@ -513,13 +475,3 @@ class RoomPage(QWidget):
                                              Qt.ConnectionType.SingleShotConnection)
             self.view.curtain.lower()
 
-
-def _free_name(base: str, taken: set[str]) -> str:
-    """`base (2)`, `base (3)`… whichever is not taken (names compare without case)."""
-    number = 2
-    while True:
-        suffix = f" ({number})"
-        name = base[:room.MAX_NAME_LENGTH - len(suffix)] + suffix
-        if name.casefold() not in taken:
-            return name
-        number += 1

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from museum.gui.room import room_placing
 from museum.gui.room.cabinet_dialogs import CabinetDialog
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def ask_new_cabinet(page: RoomPage, ids: list[int], full: str) -> None:
     box.setDefaultButton(add)
     box.exec()
     if box.clickedButton() is add:
-        page.add_cabinet_beside(ids, full)
+        room_placing.add_cabinet_beside(page, ids, full)
     else:
         page.show_message(f"'{full}' has no room; nothing was moved.")
 
