@@ -75,6 +75,7 @@ def test_the_cabinet_menu_lists_the_cabinets_and_goes_to_one(qtbot, three_cabine
 
 def test_the_tour_pace_is_a_setting_and_a_tour_can_walk_one_cabinet(qtbot, three_cabinets):
     catalogue, ids = three_cabinets
+    QSettings().setValue("room/tour_step_ms", 7000)  # an earlier choice
     page = _page(qtbot, catalogue)
     choose_from_button(qtbot, _button(page, "Tour"), "Time on each item", "2 seconds")
     assert int(QSettings().value("room/tour_step_ms")) == 2000
@@ -94,3 +95,4 @@ def test_the_tour_pace_is_a_setting_and_a_tour_can_walk_one_cabinet(qtbot, three
     assert tour.current_id == ids[4]
     qtbot.keyClick(tour, Qt.Key.Key_Escape)
     assert again.tour is None
+    QSettings().remove("room/tour_step_ms")  # the settings outlive the test in this process

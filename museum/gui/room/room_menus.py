@@ -44,8 +44,9 @@ def storage_menu(page: RoomPage, item_ids: list[int]) -> QMenu:
     menu.addAction("Open", lambda: page.item_opened.emit(item_ids[0])).setEnabled(
         len(item_ids) == 1)
     if page.layout_now is not None:
-        menu.addMenu(display_menu(menu, page.layout_now, item_ids, lambda cabinet, shelf:
-                                  room_placing.put_on_display(page, item_ids, cabinet, shelf)))
+        display = menu.addMenu(display_menu(menu, page.layout_now, item_ids, lambda cabinet, shelf:
+                               room_placing.put_on_display(page, item_ids, cabinet, shelf)))
+        display.setEnabled(not page.catalogue.read_only)
     _disable_while_busy(page, menu)
     return menu
 
