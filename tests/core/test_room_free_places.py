@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from museum.core import room
+from museum.core import items, room
 from museum.core.demo import fill_demo
 from museum.core.room_arrange import ARRANGE_RULES, FREE_PLACES, arrange_room
 
@@ -32,3 +32,13 @@ def test_every_arranged_cabinet_takes_one_more_item(big_demo, rule):
     newcomer = layout.cabinets[-1].item_ids[0]
     room.place_items(big_demo, item_ids=[newcomer], cabinet=cabinet.name, shelf=1, index=0)
     assert room.room_layout(big_demo).where(newcomer)[0] == cabinet.name
+
+
+def test_the_first_shelf_for_some_items_is_where_they_all_fit(catalogue):
+    room.add_cabinet(catalogue, name="Cups", shelf_count=3, width=2)
+    ids = [items.add_item(catalogue, fields={"kind": "medal", "title": f"M{n}"}).created_ids[0]
+           for n in range(5)]
+    room.place_items(catalogue, item_ids=ids[:3], cabinet="Cups", shelf=1)  # 2 + 1
+    cups = room.room_layout(catalogue).cabinet("Cups")
+    assert cups.first_shelf_for(1) == 2 and cups.first_shelf_for(3) == 2
+    assert cups.first_shelf_for(4) is None
