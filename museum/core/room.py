@@ -42,6 +42,15 @@ class CabinetLayout:
     def free_slots(self) -> int:
         return sum(max(0, self.width - len(shelf)) for shelf in self.shelves)
 
+    def first_shelf_for(self, count: int) -> int | None:
+        """The first shelf (from 1) from which `count` items fit, filling it and the shelves
+        below it as place_items does; None when the cabinet has no room for them."""
+        free = [max(0, self.width - len(shelf)) for shelf in self.shelves]
+        for number in range(1, len(free) + 1):
+            if free[number - 1] and sum(free[number - 1:]) >= count:
+                return number
+        return None
+
 
 @dataclass(frozen=True)
 class RoomLayout:

@@ -23,6 +23,8 @@ MAX_ARRANGED = 1000
 SHELF_WIDTH = 5
 MAX_SHELVES = 4
 SMALL_GROUP = 2  # groups this small share one cabinet rather than each standing half-empty
+FREE_PLACES = 2
+"""Places an arranged cabinet leaves free, so that the next item dropped on it fits."""
 
 _KIND_LABELS = {
     "medal": "Medals", "trophy": "Trophies", "replica": "Replicas", "shirt": "Shirts",
@@ -70,7 +72,7 @@ def _groups(records: list[ItemRecord], by: str) -> list[tuple[str, list[ItemReco
         names.remove(_LEFTOVERS[by])
         names.append(_LEFTOVERS[by])
     result: list[tuple[str, list[ItemRecord]]] = []
-    capacity = SHELF_WIDTH * MAX_SHELVES
+    capacity = SHELF_WIDTH * MAX_SHELVES - FREE_PLACES
     for name in names:
         members = sorted(grouped[name], key=_shelf_key)
         chunks = [members[start:start + capacity] for start in range(0, len(members), capacity)]
@@ -81,9 +83,11 @@ def _groups(records: list[ItemRecord], by: str) -> list[tuple[str, list[ItemReco
 
 
 def _stand_cabinet(session, name: str, position: int, records: list[ItemRecord]) -> None:
-    # Tall and narrow, like a real display cabinet: at least three shelves, as wide as needed.
-    width = min(SHELF_WIDTH, max(2, math.ceil(len(records) / 3)))
-    shelves = min(MAX_SHELVES, max(3, math.ceil(len(records) / width)))
+    # Tall and narrow, like a real display cabinet: at least three shelves, as wide as needed,
+    # with a few places left free for the next items.
+    places = len(records) + FREE_PLACES
+    width = min(SHELF_WIDTH, max(2, math.ceil(places / 3)))
+    shelves = min(MAX_SHELVES, max(3, math.ceil(places / width)))
     cabinet = Cabinet(name=name, position=position, shelf_count=shelves, width=width)
     session.add(cabinet)
     session.flush()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Signal
+from PySide6.QtCore import (
+    QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Signal,
+)
 from PySide6.QtGui import (
-    QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPalette, QPixmap,
+    QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPalette, QPixmap,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
@@ -160,6 +162,7 @@ class GridView(QListView):
     """Cards in rows that reflow with the width; uniform sizes and batched layout for 10,000s."""
 
     files_dropped = Signal(object, list)  # item id or None, [Path]
+    item_menu_requested = Signal(QPoint)  # a right-click on a card (the press selected it)
 
     def __init__(self, thumbnails, parent=None) -> None:
         super().__init__(parent)
@@ -182,6 +185,11 @@ class GridView(QListView):
         self.delegate = CardDelegate(thumbnails, self)
         self.setItemDelegate(self.delegate)
         self.setObjectName("grid")
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.indexAt(self.viewport().mapFrom(self, event.pos())).isValid():
+            self.item_menu_requested.emit(event.globalPos())
+            event.accept()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,

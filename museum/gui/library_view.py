@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from museum.core.catalogue import Catalogue
@@ -22,6 +22,7 @@ class LibraryPage(QWidget):
     open_requested = Signal(int)
     files_dropped = Signal(object, list)
     searched = Signal()
+    item_menu_requested = Signal(list, QPoint)  # the selected ids, where the menu opens
 
     def __init__(self, catalogue: Catalogue, thumbnails, parent=None) -> None:
         super().__init__(parent)
@@ -55,6 +56,8 @@ class LibraryPage(QWidget):
         for view in (self.grid, self.table):
             view.activated.connect(lambda index: self.open_requested.emit(index.data(IdRole)))
             view.files_dropped.connect(self.files_dropped)
+            view.item_menu_requested.connect(
+                lambda pos: self.item_menu_requested.emit(self.selected_ids(), pos))
         thumbnails.loaded.connect(self._on_thumbnail_loaded)
         self.model.refresh()
 

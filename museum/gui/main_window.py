@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from museum.core.catalogue import Catalogue
 from museum.core.changes import Changes
-from museum.gui import window_actions, window_room
+from museum.gui import item_menu, window_actions, window_room
 from museum.gui.detail_pane import DetailPane
 from museum.gui.dialogs import Dialogs
 from museum.gui.facet_sidebar import FacetSidebar
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.undo_stack: list[tuple[str, list[int]]] = []
         self.menus: dict[str, QMenu] = {}
         self.actions_by_name: dict[str, QAction] = {}
+        self.item_menu: QMenu | None = None  # the last right-click menu of a card or row
         self.room = None  # the room page, built on its first visit (window_room.room_page)
         self.auto_backup = True  # back up on close when this session changed the catalogue
         self.setWindowTitle(f"Museum — {catalogue.root.name}")
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.library.files_dropped.connect(
             lambda item_id, paths: window_actions.drop_files(self, item_id, paths))
         self.library.table.columns_changed.connect(lambda: window_actions.save_settings(self))
+        self.library.item_menu_requested.connect(
+            lambda ids, pos: item_menu.show_item_menu(self, ids, pos))
         self.sidebar.facets_changed.connect(self.library.set_facets)
         self.sidebar.page_chosen.connect(self.show_page)
         self.sidebar.items_dropped_on_room.connect(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from museum.gui.drops import drop_photos_on_item, photo_files
@@ -18,6 +18,7 @@ class TableView(QTableView):
 
     files_dropped = Signal(object, list)  # item id or None, [Path]
     columns_changed = Signal()
+    item_menu_requested = Signal(QPoint)  # a right-click on a row (the press selected it)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -78,6 +79,11 @@ class TableView(QTableView):
 
     def _on_header_menu_requested(self, position: QPoint) -> None:
         self.column_menu().exec(self.horizontalHeader().mapToGlobal(position))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.indexAt(self.viewport().mapFrom(self, event.pos())).isValid():
+            self.item_menu_requested.emit(event.globalPos())
+            event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         event.acceptProposedAction() if photo_files(event.mimeData()) else event.ignore()

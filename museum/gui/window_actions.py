@@ -15,7 +15,7 @@ from museum.core import items, room
 from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.core.facets import facet_counts
-from museum.gui import photo_actions, safety_actions, window_room
+from museum.gui import item_menu, photo_actions, safety_actions, window_room
 from museum.gui.item_editor import ItemEditor
 from museum.gui.photo_list import list_item_photos, photos_available
 from museum.gui.photo_viewer import PhotoViewer
@@ -48,6 +48,10 @@ def build_menus(window: MainWindow) -> None:
         [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)], name="edit")
     add("&Edit", "&Delete", window.delete_selected, QKeySequence.StandardKey.Delete,
         name="delete")
+    display = window.menus["&Edit"].addMenu("Put on &display")
+    display.setObjectName("display_menu")
+    display.aboutToShow.connect(lambda: item_menu.fill_edit_display_menu(window, display))
+    window.actions_by_name["display"] = display.menuAction()
     add("&Edit", "&Find", window.focus_search, QKeySequence.StandardKey.Find, name="find")
     add("&View", "&Grid", lambda _on: window.set_view("grid"), "Ctrl+1", name="grid",
         checkable=True)
@@ -91,7 +95,7 @@ def update_enabled(window: MainWindow) -> None:
     on_library = window.pages.currentWidget() is window.library
     chosen = on_library and window.library.current_id() is not None
     writable = not window.catalogue.read_only
-    for name in ("edit", "delete", "viewer"):
+    for name in ("edit", "delete", "viewer", "display"):
         window.actions_by_name[name].setEnabled(chosen and (writable or name == "viewer"))
     window.actions_by_name["undo"].setEnabled(bool(window.undo_stack) and writable)
     window.actions_by_name["new"].setEnabled(writable)
@@ -100,7 +104,7 @@ def update_enabled(window: MainWindow) -> None:
 # -- read-only catalogues --------------------------------------------------------------------------
 def make_read_only(window: MainWindow) -> None:
     """A catalogue opened read-only: every way to write is switched off (the banner says why)."""
-    for name in ("new", "edit", "delete", "undo"):
+    for name in ("new", "edit", "delete", "undo", "display"):
         window.actions_by_name[name].setEnabled(False)
     for view in (window.library.grid, window.library.table):
         view.setAcceptDrops(False)

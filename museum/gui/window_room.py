@@ -44,16 +44,24 @@ def open_from_room(window: MainWindow, item_id: int) -> None:
         window.edit_item(item_id)
 
 
-def put_on_display(window: MainWindow, item_ids: list[int]) -> bool:
-    """Items dropped on the sidebar's Room entry: onto the first shelves with room for them all."""
+def put_on_display(window: MainWindow, item_ids: list[int], cabinet: str | None = None,
+                   shelf: int | None = None) -> bool:
+    """Items dropped on the sidebar's Room entry, or chosen from a "Put on display" menu: onto
+    `cabinet`'s `shelf`, or its first free place, or the first shelves of any cabinet with
+    room for them all."""
     layout = room.room_layout(window.catalogue)
-    target = _first_fit(layout, len(item_ids))
-    if target is None:
-        word = "item" if len(item_ids) == 1 else "items"
-        window.dialogs.error(window, f"No cabinet has room for {len(item_ids)} more {word}. "
-                                     "Add a cabinet, or make one bigger, in the room.")
-        return False
-    cabinet, shelf = target
+    if cabinet is None:
+        target = _first_fit(layout, len(item_ids))
+        if target is None:
+            word = "item" if len(item_ids) == 1 else "items"
+            window.dialogs.error(window, f"No cabinet has room for {len(item_ids)} more {word}. "
+                                         "Add a cabinet, or make one bigger, in the room.")
+            return False
+        cabinet, shelf = target
+    elif shelf is None:
+        chosen = layout.cabinet(cabinet)
+        arriving = [i for i in item_ids if i not in set(chosen.item_ids)]
+        shelf = chosen.first_shelf_for(len(arriving)) or 1  # none: place_items says why
     try:
         changes = room.place_items(window.catalogue, item_ids=item_ids, cabinet=cabinet,
                                    shelf=shelf)
@@ -66,12 +74,10 @@ def put_on_display(window: MainWindow, item_ids: list[int]) -> bool:
 
 
 def _first_fit(layout: room.RoomLayout, count: int) -> tuple[str, int] | None:
-    # place_items fills the chosen shelf, then the shelves below it.
     for cabinet in layout.cabinets:
-        free = [max(0, cabinet.width - len(shelf)) for shelf in cabinet.shelves]
-        for number in range(1, len(free) + 1):
-            if free[number - 1] and sum(free[number - 1:]) >= count:
-                return cabinet.name, number
+        shelf = cabinet.first_shelf_for(count)
+        if shelf is not None:
+            return cabinet.name, shelf
     return None
 
 

@@ -302,6 +302,13 @@ class CabinetItem(QGraphicsItem):
             self.scene().cabinet_clicked.emit(self.name)
         event.ignore()  # let the view pan when the drag starts on the cabinet itself
 
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.scene() is not None:
+            self.scene().cabinet_double_clicked.emit(self.name)
+            event.accept()
+        else:
+            event.ignore()
+
 
 class GlassFront(QGraphicsItem):
     """Reflections on the cabinet's glass doors, painted over the exhibits; never takes clicks."""

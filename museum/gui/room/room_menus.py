@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
+from museum.gui.display_menu import display_menu
+from museum.gui.room import room_placing
+
 if TYPE_CHECKING:
     from museum.gui.room.room_page import RoomPage
 
@@ -30,6 +33,20 @@ def exhibit_menu(page: RoomPage, item_id: int) -> QMenu:
                                 lambda name=cabinet.name: page.move_to_cabinet(item_id, name))
         action.setEnabled(cabinet.free_slots > 0)  # full: say so by greying it out
     move.setEnabled(not move.isEmpty())
+    _disable_while_busy(page, menu)
+    return menu
+
+
+def storage_menu(page: RoomPage, item_ids: list[int]) -> QMenu:
+    """Open · Put on display ▸ (each cabinet: its first free place or a shelf)."""
+    menu = QMenu(page)
+    menu.setObjectName("storage_menu")
+    menu.addAction("Open", lambda: page.item_opened.emit(item_ids[0])).setEnabled(
+        len(item_ids) == 1)
+    if page.layout_now is not None:
+        display = menu.addMenu(display_menu(menu, page.layout_now, item_ids, lambda cabinet, shelf:
+                               room_placing.put_on_display(page, item_ids, cabinet, shelf)))
+        display.setEnabled(not page.catalogue.read_only)
     _disable_while_busy(page, menu)
     return menu
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QLabel, QMenu, QSplitter, QToolBar, QToolButton, QVBoxLayout, QWidget,
+    QLabel, QMenu, QSplitter, QVBoxLayout, QWidget,
 )
 
 from museum.core import room
@@ -22,8 +22,8 @@ from museum.core.catalogue import Catalogue
 from museum.core.changes import Changes
 from museum.core.errors import MuseumError
 from museum.core.items import get_records
-from museum.core.room_arrange import ARRANGE_RULES, arrange_room, item_of_the_day
-from museum.gui.room import room_menus
+from museum.core.room_arrange import arrange_room, item_of_the_day
+from museum.gui.room import room_menus, room_toolbar
 from museum.gui.room import room_questions as questions
 from museum.gui.room.detail_card import DetailCard
 from museum.gui.room.exhibit_item import PREVIEW_SCALE
@@ -74,7 +74,9 @@ class RoomPage(QWidget):
         self.photos = PhotoLoader(catalogue, self)
         self._lod_timer = QTimer(self, singleShot=True, interval=LOD_DELAY_MS)
         self._lod_timer.timeout.connect(self._refresh_detail)
-        self.toolbar = self._build_toolbar()
+        self.cabinet_menu: QMenu | None = None  # the toolbar's Cabinet menu
+        self.tour_menu: QMenu | None = None  # the toolbar's Tour menu
+        self.toolbar = room_toolbar.build_toolbar(self)
         splitter = QSplitter()
         splitter.addWidget(self.drawer)
         splitter.addWidget(self.view)
@@ -90,50 +92,21 @@ class RoomPage(QWidget):
 
     # --- building ------------------------------------------------------------------------
 
-    def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar("Room")
-        arrange = QMenu("Arrange", self)
-        for rule in ARRANGE_RULES:
-            arrange.addAction(f"By {rule}", lambda r=rule: questions.ask_arrange(self, r))
-        self._menu_button(bar, "Auto-arrange", arrange)
-        bar.addAction("Add cabinet", lambda: questions.ask_add_cabinet(self))
-        cabinet = QMenu("Cabinet", self)
-        cabinet.addAction("Rename…", lambda: questions.ask_rename(self))
-        cabinet.addAction("Resize…", lambda: questions.ask_resize(self))
-        cabinet.addAction("Move left", lambda: self.move_current_cabinet(-1))
-        cabinet.addAction("Move right", lambda: self.move_current_cabinet(1))
-        cabinet.addSeparator()
-        cabinet.addAction("Remove…", lambda: questions.ask_remove(self))
-        self._menu_button(bar, "Cabinet", cabinet)
-        bar.addSeparator()
-        bar.addAction("Fit all", lambda: self.view.fit_all(animated=True))
-        bar.addAction("Fit cabinet", self.fit_cabinet)
-        bar.addAction("Item of the day", self.show_item_of_the_day)
-        bar.addSeparator()
-        bar.addAction("Tour", self.start_tour)
-        poster = QMenu("Poster", self)
-        poster.addAction("Whole room…", lambda: questions.ask_poster(self, None))
-        poster.addAction("This cabinet…",
-                         lambda: questions.ask_poster(self, self.current_cabinet))
-        self._menu_button(bar, "Poster", poster)
-        return bar
-
-    @staticmethod
-    def _menu_button(bar: QToolBar, text: str, menu: QMenu) -> None:
-        button = QToolButton()
-        button.setText(text)
-        button.setMenu(menu)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        bar.addWidget(button)
-
     def _connect(self) -> None:
         self.scene.exhibit_clicked.connect(self.focus_item)
         self.scene.exhibit_double_clicked.connect(self.item_opened)
         self.scene.cabinet_clicked.connect(self._on_cabinet_clicked)
+        self.scene.cabinet_double_clicked.connect(self.go_to_cabinet)
         self.scene.items_dropped.connect(self.place_items)
+        self.scene.full_cabinet_hovered.connect(self._on_full_cabinet_hovered)
+        # Asked once the drop is over: no modal question inside the drag's own loop.
+        self.scene.full_cabinet_dropped.connect(
+            lambda ids, name: QTimer.singleShot(0, lambda: questions.ask_new_cabinet(
+                self, ids, name)))  # the answer goes to room_placing.add_cabinet_beside
         self.scene.exhibit_menu_requested.connect(self._show_exhibit_menu)
         self.scene.cabinet_menu_requested.connect(self._show_cabinet_menu)
         self.drawer.items_returned.connect(self.return_to_storage)
+        self.drawer.list.menu_requested.connect(self._show_storage_menu)
         self.card.opened.connect(self.item_opened)
         self.card.closed.connect(lambda: self._spotlight(None))
         self.view.view_changed.connect(self._lod_timer.start)
@@ -206,7 +179,8 @@ class RoomPage(QWidget):
     # --- writing -------------------------------------------------------------------------
 
     def _write(self, action: Callable[[], Changes], done: str = "") -> bool:
-        """A small write (one drop, one cabinet: a few milliseconds) done here and now."""
+        """A small write (one drop, one cabinet: a few milliseconds) done here and now
+        (room_placing's writes come through here too)."""
         if self.busy:
             self.show_message("The room is being arranged; one moment.")
             return False
@@ -311,6 +285,13 @@ class RoomPage(QWidget):
         return self._write(lambda: room.move_cabinet(self.catalogue, name=name,
                                                      position=max(0, position)))
 
+    def _on_full_cabinet_hovered(self, name: str) -> None:
+        if name:
+            self.show_message(f"'{name}' is full. Drop here to put it in a new cabinet "
+                              "beside it.")
+        elif self.toast.isVisible() and "is full" in self.last_message:
+            self.toast.hide()
+
     def move_to_cabinet(self, item_id: int, cabinet: str) -> bool:
         """Move an item to the first shelf of `cabinet` with room (the menu's Move to)."""
         if self.layout_now is None:
@@ -327,6 +308,12 @@ class RoomPage(QWidget):
     def _show_exhibit_menu(self, item_id: int, screen_pos: QPoint) -> None:
         self.menu = room_menus.exhibit_menu(self, item_id)
         self.menu.popup(screen_pos)
+
+    def _show_storage_menu(self, screen_pos: QPoint) -> None:
+        ids = self.drawer.selected_ids()
+        if ids:
+            self.menu = room_menus.storage_menu(self, ids)
+            self.menu.popup(screen_pos)
 
     def _show_cabinet_menu(self, name: str, screen_pos: QPoint) -> None:
         self._on_cabinet_clicked(name)  # the menu acts on the cabinet it was opened on
@@ -380,13 +367,37 @@ class RoomPage(QWidget):
         self.current_cabinet = name
         self.scene.select_cabinet(name)
 
-    def start_tour(self, *, full_screen: bool = True) -> TourWindow | None:
+    def go_to_cabinet(self, name: str) -> None:
+        """Choose the cabinet `name` and frame it (the Cabinet menu's Go to, a double-click)."""
+        if name in self.scene.cabinets:
+            self._on_cabinet_clicked(name)
+            self.fit_cabinet()
+
+    def set_tour_pace(self, step_ms: int) -> None:
+        """How long the tour stays on each item: kept as a setting, and used at once."""
+        room_toolbar.set_tour_pace_ms(step_ms)
+        if self.tour is not None:
+            self.tour.timer.setInterval(step_ms)
+
+    def start_tour(self, *, full_screen: bool = True,
+                   cabinet: str | None = None) -> TourWindow | None:
+        """Walk through the whole room (from the spotlit item or the item of the day), or
+        through one cabinet from its first item, at the chosen pace."""
         if self.layout_now is None or not self.layout_now.displayed_ids:
             self.show_message("Put some items on display to take the tour.")
             return None
+        if cabinet is not None:
+            ids = self.layout_now.cabinet(cabinet).item_ids
+            if not ids:
+                self.show_message(f"'{cabinet}' is empty; put some items in it first.")
+                return None
+            start = self.spotlit if self.spotlit in ids else ids[0]
+        else:
+            ids = self.layout_now.displayed_ids
+            start = self.spotlit or item_of_the_day(self.catalogue, day=self._today())
         self.card.hide()
-        start = self.spotlit or item_of_the_day(self.catalogue, day=self._today())
-        self.tour = TourWindow(self.scene, self.layout_now.displayed_ids, start=start)
+        self.tour = TourWindow(self.scene, ids, start=start,
+                               step_ms=room_toolbar.tour_pace_ms())
         self.tour.finished.connect(self._on_tour_finished)
         self.tour.start(full_screen=full_screen)
         return self.tour
@@ -463,3 +474,4 @@ class RoomPage(QWidget):
             self.view.curtain.lifted.connect(self.show_item_of_the_day,
                                              Qt.ConnectionType.SingleShotConnection)
             self.view.curtain.lower()
+

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from museum.gui.room import room_placing
 from museum.gui.room.cabinet_dialogs import CabinetDialog
 
 if TYPE_CHECKING:
@@ -30,6 +31,22 @@ def ask_add_cabinet(page: RoomPage) -> None:
     if dialog.exec():
         page.add_cabinet(dialog.name.text(), shelves=dialog.shelves.value(),
                          width=dialog.width.value())
+
+
+def ask_new_cabinet(page: RoomPage, ids: list[int], full: str) -> None:
+    """A drop on a cabinet with no room: offer a new cabinet beside it for what was dropped."""
+    word = "item" if len(ids) == 1 else "items"
+    box = QMessageBox(QMessageBox.Icon.Question, "No room in this cabinet",
+                      f"'{full}' has no room for {len(ids)} more {word}. Add a cabinet beside "
+                      f"it and put {'it' if len(ids) == 1 else 'them'} there?", parent=page)
+    add = box.addButton("Add a cabinet", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(add)
+    box.exec()
+    if box.clickedButton() is add:
+        room_placing.add_cabinet_beside(page, ids, full)
+    else:
+        page.show_message(f"'{full}' has no room; nothing was moved.")
 
 
 def ask_rename(page: RoomPage) -> None:

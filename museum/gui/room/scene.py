@@ -35,6 +35,8 @@ CABINET_FOOT = 36.0  # cabinets stand a little in front of the wall
 BACKDROP_BUCKET = 1.0  # the walls are soft anyway: never painted sharper than 1:1
 DEFAULT_ASPECT = 16 / 10  # the shape of view the walls are planned for until told otherwise
 _tile_tokens = itertools.count(1)
+MARKER_COLOUR = QColor(255, 220, 140, 200)  # where a drop will land
+FULL_COLOUR = QColor(220, 60, 40, 110)  # a shelf of a cabinet with no room for the drop
 
 
 class RoomScene(QGraphicsScene):
@@ -47,6 +49,9 @@ class RoomScene(QGraphicsScene):
     items_dropped = Signal(list, str, int, int)  # ids, cabinet name, shelf (1-based), index
     exhibit_menu_requested = Signal(int, QPoint)  # item id, screen position
     cabinet_menu_requested = Signal(str, QPoint)  # cabinet name, screen position
+    cabinet_double_clicked = Signal(str)
+    full_cabinet_hovered = Signal(str)  # a drag is over a cabinet with no room for it ("": left)
+    full_cabinet_dropped = Signal(list, str)  # ids dropped on a cabinet with no room for them
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -60,11 +65,11 @@ class RoomScene(QGraphicsScene):
         self.far_view = False
         self._tiles_token = ("room", next(_tile_tokens))  # never a cabinet's token
         self._indicator = QGraphicsRectItem()
-        self._indicator.setBrush(QColor(255, 220, 140, 200))
         self._indicator.setPen(Qt.PenStyle.NoPen)
         self._indicator.setZValue(100)
         self.addItem(self._indicator)
         self._indicator.hide()
+        self.full_target: str | None = None  # the full cabinet a drag hovers over
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         load_textures()  # now, rather than in the middle of the room's first frame
 
@@ -233,35 +238,63 @@ class RoomScene(QGraphicsScene):
             return name, shelf, max(0, min(count, index))
         return None
 
-    def _show_indicator(self, target: tuple[str, int, int] | None) -> None:
+    def has_room_for(self, name: str, ids: list[int]) -> bool:
+        """Whether cabinet `name` can take `ids` (those already in it only move)."""
+        cabinet = self.cabinets[name].cabinet
+        arriving = [i for i in ids if i not in set(cabinet.item_ids)]
+        return len(arriving) <= cabinet.free_slots
+
+    def drop_marker_shown(self) -> bool:
+        """Whether the marker of where a drop will land is showing."""
+        return self._indicator.isVisible() and self.full_target is None
+
+    def _show_indicator(self, target: tuple[str, int, int] | None, ids: list[int]) -> None:
+        full = target is not None and not self.has_room_for(target[0], ids)
+        self._set_full_target(target[0] if full else None)
         if target is None:
             self._indicator.hide()
             return
         name, shelf, index = target
         cabinet = self.cabinets[name]
+        if full:  # the whole shelf glows red: nothing more fits in this cabinet
+            inside, top = cabinet.geometry.interior(), cabinet.geometry.shelf_top(shelf)
+            self._indicator.setBrush(FULL_COLOUR)
+            self._indicator.setRect(cabinet.mapRectToScene(QRectF(
+                inside.left(), top + 12, inside.width(),
+                cabinet.geometry.shelf_surface(shelf) - top - 12)))
+            self._indicator.show()
+            return
         count = len(cabinet.cabinet.shelves[shelf - 1])
         rect = cabinet.geometry.slot_rect(shelf, index, max(count, 1))
         top_left = cabinet.mapToScene(QPointF(rect.left() - 2, rect.top() + 12))
+        self._indicator.setBrush(MARKER_COLOUR)
         self._indicator.setRect(QRectF(top_left, cabinet.mapToScene(
             QPointF(rect.left() + 2, cabinet.geometry.shelf_surface(shelf)))))
         self._indicator.show()
+
+    def _set_full_target(self, name: str | None) -> None:
+        if name != self.full_target:
+            self.full_target = name
+            self.full_cabinet_hovered.emit(name or "")
 
     def dragEnterEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         event.setAccepted(bool(item_ids_from_mime(event.mimeData())))
 
     def dragMoveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
-        target = self.drop_target(event.scenePos()) if item_ids_from_mime(event.mimeData()) \
-            else None
-        self._show_indicator(target)
+        ids = item_ids_from_mime(event.mimeData())
+        target = self.drop_target(event.scenePos()) if ids else None
+        self._show_indicator(target, ids)
         event.setAccepted(target is not None)
         if target is not None:
             event.setDropAction(Qt.DropAction.MoveAction)
 
     def dragLeaveEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         self._indicator.hide()
+        self._set_full_target(None)
 
     def dropEvent(self, event: QGraphicsSceneDragDropEvent) -> None:
         self._indicator.hide()
+        self._set_full_target(None)
         ids = item_ids_from_mime(event.mimeData())
         target = self.drop_target(event.scenePos())
         if not ids or target is None:
@@ -269,7 +302,10 @@ class RoomScene(QGraphicsScene):
             return
         event.setDropAction(Qt.DropAction.MoveAction)
         event.accept()
-        self.items_dropped.emit(ids, *target)
+        if self.has_room_for(target[0], ids):
+            self.items_dropped.emit(ids, *target)
+        else:
+            self.full_cabinet_dropped.emit(ids, target[0])
 
     # --- the room itself ----------------------------------------------------------------------
 

@@ -3,8 +3,9 @@ them off display."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -84,7 +85,13 @@ class StorageList(QListView):
     """Accepts items dragged off the shelves; says in words why it is empty."""
 
     items_returned = Signal(list)
+    menu_requested = Signal(QPoint)  # a right-click on a row (the press selected it)
     empty_text = ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.indexAt(self.viewport().mapFrom(self, event.pos())).isValid():
+            self.menu_requested.emit(event.globalPos())
+            event.accept()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -138,7 +145,6 @@ class StorageDrawer(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setWordWrap(True)
-        self.list.setGridSize(QSize(0, 0))
         self.list.items_returned.connect(self.items_returned)
         self.hint = QLabel("Drag items onto a shelf.\nDrop them here to take them off display.")
         self.hint.setWordWrap(True)
@@ -157,6 +163,10 @@ class StorageDrawer(QWidget):
     def all_ids(self) -> list[int]:
         """Every item in storage, filtered or not."""
         return list(self._all_ids)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.list.selectionModel().selectedIndexes()})
+        return [self.model.ids[row] for row in rows]
 
     def shown_ids(self) -> list[int]:
         return list(self.model.ids)
