@@ -103,15 +103,18 @@ def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
 def exact(key: Hashable, picture: QPixmap, width: int, height: int) -> QPixmap | None:
     """`picture` scaled smoothly to width × height pixels if that copy is ready, else None
     (it is then made in idle time)."""
-    copy = _copies.get(key)
-    if (copy is not None and copy.source == picture.cacheKey() and
-            copy.pixmap.width() == width and copy.pixmap.height() == height):
-        _copies.move_to_end(key)
+    # Keyed by size too: two views of the room at different zooms (the tour, and the page
+    # behind it) each keep their own copy instead of replacing each other's, each replacement
+    # repainting both views, for ever.
+    sized = (key, width, height)
+    copy = _copies.get(sized)
+    if copy is not None and copy.source == picture.cacheKey():
+        _copies.move_to_end(sized)
         return copy.pixmap
     if width * height * 4 > BUDGET_BYTES // 8:
         return None
-    _pending.pop(key, None)
-    _pending[key] = _Job(picture, width, height)
+    _pending.pop(sized, None)
+    _pending[sized] = _Job(picture, width, height)
     _idle.wake()
     return None
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import weakref
 from functools import partial
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QStyleOptionGraphicsItem,
+    QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsView,
+    QStyleOptionGraphicsItem,
 )
 
 from museum.core.records import ItemRecord
@@ -58,6 +60,8 @@ class RoomScene(QGraphicsScene):
         self.aspect = DEFAULT_ASPECT
         self._smooth_thumb = True  # whether the frame being drawn samples pictures smoothly
         self.far_view = False
+        self._far_views: weakref.WeakKeyDictionary[QGraphicsView, bool] = \
+            weakref.WeakKeyDictionary()
         self._tiles_token = ("room", next(_tile_tokens))  # never a cabinet's token
         self._indicator = QGraphicsRectItem()
         self._indicator.setBrush(QColor(255, 220, 140, 200))
@@ -134,8 +138,18 @@ class RoomScene(QGraphicsScene):
         self._hang_walls()
         return built
 
+    def view_about_to_paint(self, view: QGraphicsView, *, far: bool) -> None:
+        """A view is about to paint the room, from afar (cabinets as whole pictures) or not.
+        Items are told to skip painting only while every view shown sees them from afar: with
+        two views at different zooms (the room behind the tour), flipping every item at each
+        view's frame marked the whole scene dirty for the other view, whose frame flipped it
+        back — the two repainted each other for ever and input was starved."""
+        self._far_views[view] = far
+        shown = [v for v in self.views() if v.isVisible()]
+        self.set_far_view(bool(shown) and all(self._far_views.get(v, False) for v in shown))
+
     def set_far_view(self, far: bool) -> None:
-        """Whether the view about to paint sees the cabinets from afar (as whole pictures)."""
+        """Whether the views about to paint see the cabinets from afar (as whole pictures)."""
         if far != self.far_view:
             self.far_view = far
             for exhibit in self.exhibits.values():
