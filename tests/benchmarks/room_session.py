@@ -126,6 +126,7 @@ def _room_session(app: QApplication, window) -> dict:
     run_for(app, 1.0)
     every = [frame for frames in passes for frame in frames]
     return {
+        "caches_mb": _cache_sizes(page),
         "rss_fit_all_mb": rss_fit_all,
         "frames": len(every),
         "frame_median_ms": statistics.median(every) if every else 0.0,
@@ -136,6 +137,17 @@ def _room_session(app: QApplication, window) -> dict:
             sorted(p)[int(0.95 * (len(p) - 1))] if p else 0.0 for p in passes),
         "escape_ms": (closed[0] - posted) * 1000 if closed else None,
     }
+
+
+def _cache_sizes(page) -> dict[str, float]:
+    """MB of pictures each cache holds now (photos: every distinct one an exhibit holds)."""
+    from museum.gui.room import exact_cache, level_cache
+
+    photos = {exhibit.photo.cacheKey(): exhibit.photo for exhibit in page.scene.exhibits.values()
+              if exhibit.photo is not None}
+    mb = 1024 * 1024
+    return {"level": level_cache.held_bytes() / mb, "exact": exact_cache.held_bytes() / mb,
+            "photos": sum(p.width() * p.height() * 4 for p in photos.values()) / mb}
 
 
 if __name__ == "__main__":

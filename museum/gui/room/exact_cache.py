@@ -20,7 +20,8 @@ from PySide6.QtGui import QPainter, QPixmap
 
 from museum.gui.room.idle_work import IdleWork
 
-BUDGET_BYTES = 96 * 1024 * 1024
+BUDGET_BYTES = 32 * 1024 * 1024  # a full view at rest copies some 10-20 MB of pictures
+MAX_PENDING = 512  # queued copies hold their source pictures: the oldest are dropped
 SCALE_BUDGET_MS = 2.5
 
 settled = False
@@ -115,6 +116,8 @@ def exact(key: Hashable, picture: QPixmap, width: int, height: int) -> QPixmap |
         return None
     _pending.pop(sized, None)
     _pending[sized] = _Job(picture, width, height)
+    while len(_pending) > MAX_PENDING:
+        _pending.popitem(last=False)  # asked for by a frame long gone
     _idle.wake()
     return None
 
@@ -171,6 +174,11 @@ def clear() -> None:
     _pending.clear()
     _ready.clear()
     _bytes = 0
+
+
+def held_bytes() -> int:
+    """The bytes of every picture held now (never more than BUDGET_BYTES)."""
+    return _bytes
 
 
 def _size(pixmap: QPixmap) -> int:

@@ -425,7 +425,10 @@ class RoomPage(QWidget):
         the large photos for the items on screen."""
         visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         self.scene.warm_around(visible, self.view.zoom * self.view.devicePixelRatioF())
-        if self.view.zoom < PREVIEW_SCALE / 2:
+        close = self.view.zoom >= PREVIEW_SCALE / 2
+        self.photos.release_previews(self.scene.exhibits.values(), lambda exhibit: close and (
+            visible.intersects(exhibit.mapRectToScene(exhibit.boundingRect()))))
+        if not close:
             return
         for exhibit in self.scene.exhibits.values():
             if exhibit.photo_id is not None and \
