@@ -18,7 +18,7 @@ from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.geometry import (
     FRAMED_KINDS, PLAQUE_GAP, PLAQUE_HEIGHT, exhibit_box, fit_box,
 )
-from museum.gui.room.plaque import elided_lines, paint_plaque
+from museum.gui.room.plaque import paint_plaque, plaque_text
 from museum.gui.room.silhouettes import metal_brush, silhouette_pixmap
 from museum.gui.room.variants import variant_for
 
@@ -43,7 +43,7 @@ class ExhibitItem(QGraphicsItem):
         plaque_width = min(self._slot.width() - 10, 136.0)
         self.plaque_rect = QRectF(self._slot.center().x() - plaque_width / 2,
                                   self._surface + PLAQUE_GAP, plaque_width, PLAQUE_HEIGHT)
-        self._lines = elided_lines(record, plaque_width - 8)
+        self.plaque = plaque_text(record, plaque_width - 8)
         self.photo: QPixmap | None = None
         self.photo_size = ""
         self.hovered = False
@@ -207,7 +207,7 @@ class ExhibitItem(QGraphicsItem):
             self._paint_photo(painter, target)
         else:
             self._paint_silhouette(painter, target, scale * pixel_ratio)
-        paint_plaque(painter, self.plaque_rect, self._lines, scale=scale,
+        paint_plaque(painter, self.plaque_rect, self.plaque, scale=scale,
                      highlighted=self.hovered or self.spotlit)
 
     def _paint_shadow(self, painter: QPainter, picture: QRectF, lift: float) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel, QMenu, QSplitter, QToolBar, QToolButton, QVBoxLayout, QWidget,
@@ -137,6 +137,7 @@ class RoomPage(QWidget):
         self.card.opened.connect(self.item_opened)
         self.card.closed.connect(lambda: self._spotlight(None))
         self.view.view_changed.connect(self._lod_timer.start)
+        self.view.view_changed.connect(self._keep_card_off_the_item)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -447,11 +448,25 @@ class RoomPage(QWidget):
         if not sticky:
             self._toast_timer.start()
 
+    def _keep_card_off_the_item(self) -> None:
+        if self.card.isVisible():
+            self.card.move(self._card_corner(self.view.rect().width()), 16)
+
     def _place_overlays(self) -> None:
         viewport = self.view.rect()
-        self.card.move(viewport.width() - self.card.width() - 16, 16)
+        self.card.move(self._card_corner(viewport.width()), 16)
         self.toast.move((viewport.width() - self.toast.width()) // 2,
                         viewport.height() - self.toast.height() - 20)
+
+    def _card_corner(self, width: int) -> int:
+        """The card's left edge: at the top right, unless the spotlit item is there (the card
+        hid the very item it describes); then at the top left."""
+        right = width - self.card.width() - 16
+        if self.spotlit not in self.scene.exhibits:
+            return right
+        item = self.view.mapFromScene(self.scene.exhibit_rect(self.spotlit)).boundingRect()
+        card = QRect(right, 16, self.card.width(), self.card.height())
+        return 16 if card.intersects(item) else right
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
