@@ -20,7 +20,7 @@ from PySide6.QtGui import QPainter, QPixmap
 
 from museum.gui.room.idle_work import IdleWork
 
-BUDGET_BYTES = 32 * 1024 * 1024  # a full view at rest copies some 10-20 MB of pictures
+BUDGET_BYTES = 24 * 1024 * 1024  # a full view at rest copies some 10-20 MB of pictures
 MAX_PENDING = 512  # queued copies hold their source pictures: the oldest are dropped
 SCALE_BUDGET_MS = 2.5
 

@@ -24,7 +24,7 @@ from museum.gui.room.idle_work import IdleWork
 
 MIN_BUCKET = 1 / 16
 MAX_BUCKET = 2.0
-BUDGET_BYTES = 72 * 1024 * 1024
+BUDGET_BYTES = 56 * 1024 * 1024
 """All cached pictures together. A full view (1600 × 1000) at rest takes some 25 MB of them
 (walls, cabinets, items, rough stand-ins); the rest holds the views around it."""
 AHEAD_SHARE = 0.6

@@ -18,11 +18,11 @@ if TYPE_CHECKING:
     from museum.gui.room.exhibit_item import ExhibitItem
 
 IN_FLIGHT = 2  # two workers nearly double throughput; more would starve the rest of the app
-ROOM_GRID_PIXELS = 176
+ROOM_GRID_PIXELS = 144
 """The small photo's longest side in the room. Below the zoom where the large photo takes over
-(PREVIEW_SCALE / 2) an item's picture is at most some 190 scene units tall, drawn at most
-1.41 × 0.8 device pixels per unit: 150 px. The grid's 320-px thumbnail held 0.3 MB for each of
-a thousand items on display; this holds a third of that."""
+(PREVIEW_SCALE / 2) an item's picture is at most some 190 scene units tall, drawn at 0.8
+device pixels per unit or less (its sharpest cached level: 150 px). The grid's 320-px
+thumbnail held 0.3 MB for each of a thousand items on display; this holds a fifth of that."""
 CACHE_LIMITS = {"grid": 1200, "preview": 12}
 """Photos kept per size: a grid photo is some 0.3 MB, a large one 4 MB (48 of them were 200 MB)."""
 
