@@ -125,7 +125,11 @@ class CabinetItem(QGraphicsItem):
         source = QRectF((tile.left() - rect.left()) * THUMB_BUCKET,
                         (tile.top() - rect.top()) * THUMB_BUCKET,
                         tile.width() * THUMB_BUCKET, tile.height() * THUMB_BUCKET)
+        # Blurred rather than blocky (blown up nearest-pixel it showed as coarse squares).
+        smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawPixmap(tile, thumb, source)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
     def _paint_plain_colours(self, painter: QPainter, tile: QRectF) -> None:
         """The wood and the velvet, flat: for the first frames of a room nothing is cached for

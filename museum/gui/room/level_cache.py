@@ -27,6 +27,9 @@ MAX_BUCKET = 2.0
 BUDGET_BYTES = 56 * 1024 * 1024
 """All cached pictures together. A full view (1600 × 1000) at rest takes some 25 MB of them
 (walls, cabinets, items, rough stand-ins); the rest holds the views around it."""
+KEPT_BUCKET = 1 / 8
+"""Pictures this rough or rougher are the stand-ins every frame falls back on (1/64 of the
+pixels of a 1:1 picture): they are never evicted, or a frame drew flat colours instead."""
 AHEAD_SHARE = 0.6
 """Pictures painted ahead (for a zoom or pan that may come) only fill the cache up to this
 share of its budget: they never push out what the frames on screen are drawing."""
@@ -265,7 +268,7 @@ def warm(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainter],
     if _recorded is not None:
         _recorded.add(full_key)
     job = _pending.pop(full_key, None)
-    ahead = not urgent and (job is None or job.ahead)
+    ahead = not urgent and bucket > KEPT_BUCKET and (job is None or job.ahead)
     _pending[full_key] = _Job(rect, bucket, paint, opaque, done or (job.done if job else None),
                               ahead)
     if not urgent:
@@ -337,12 +340,15 @@ def _render(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainte
     _stale.discard((key, bucket))
     _levels.setdefault(key, set()).add(bucket)
     _bytes += _size(pixmap)
-    while _bytes > BUDGET_BYTES and len(_cache) > 1:
-        (old_key, old_bucket), old = _cache.popitem(last=False)
-        _drop_level(old_key, old_bucket)
-        _jobs.pop((old_key, old_bucket), None)
-        _stale.discard((old_key, old_bucket))
-        _bytes -= _size(old)
+    while _bytes > BUDGET_BYTES:
+        # The least recently drawn picture, but never a rough stand-in, nor this one.
+        victim = next((k for k in _cache if k[1] > KEPT_BUCKET and k != (key, bucket)), None)
+        if victim is None:
+            break
+        _bytes -= _size(_cache.pop(victim))
+        _drop_level(*victim)
+        _jobs.pop(victim, None)
+        _stale.discard(victim)
     return pixmap
 
 

@@ -58,7 +58,6 @@ class RoomScene(QGraphicsScene):
         self.walls: list[Wall] = []
         self.wall_runs: list[list[str]] = []  # cabinet names on each wall, left to right
         self.aspect = DEFAULT_ASPECT
-        self._smooth_thumb = True  # whether the frame being drawn samples pictures smoothly
         self.far_view = False
         self._far_views: weakref.WeakKeyDictionary[QGraphicsView, bool] = \
             weakref.WeakKeyDictionary()
@@ -294,7 +293,6 @@ class RoomScene(QGraphicsScene):
         bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
                                         most=BACKDROP_BUCKET)
         smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        self._smooth_thumb = smooth
         # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         level_cache.draw_tiled(
@@ -311,9 +309,9 @@ class RoomScene(QGraphicsScene):
         picture of the room, itself in tiles (a couple of milliseconds each to paint); flat
         colours where the frame has no time left to paint one."""
         world = self.sceneRect().adjusted(-FADE, -FADE, FADE, FADE)
-        # Smooth (it is rough) only at rest: while the camera moves, blowing the whole view up
-        # smoothly costs milliseconds a frame, and nobody sees the blocks in motion.
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._smooth_thumb)
+        # Always smooth: blown up 8 times nearest-pixel it showed as coarse blocks, the "blocky
+        # floor" people saw during the tour; blurred, it passes for a moment out of focus.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         inside = tile & world
         if inside != tile:
             painter.fillRect(tile, DARK)
