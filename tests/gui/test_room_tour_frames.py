@@ -4,6 +4,7 @@ stops, nothing keeps repainting, so keys are answered at once."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
 from museum.gui.room import exact_cache, level_cache
@@ -53,3 +54,16 @@ def test_the_tour_and_the_room_behind_it_stop_repainting_once_the_camera_stops(q
     with qtbot.waitSignal(tour.finished, timeout=1000):
         qtbot.keyClick(tour, Qt.Key.Key_Escape)
     assert not tour.isVisible() and page.tour is None
+
+
+def test_fit_all_asked_for_while_the_room_opens_is_where_it_ends(qtbot, demo_catalogue):
+    page = shown_room_page(qtbot, demo_catalogue)
+    assert page.view.curtain.down  # still opening: its first view is being painted
+    button = page.toolbar.widgetForAction(
+        next(a for a in page.toolbar.actions() if a.text() == "Fit all"))
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.view.curtain.down and _quiet(page), timeout=15_000)
+    qtbot.wait(300)
+    assert not page.view.animating
+    shown = page.view.mapToScene(page.view.viewport().rect()).boundingRect()
+    assert shown.contains(page.scene.sceneRect().adjusted(2, 2, -2, -2))

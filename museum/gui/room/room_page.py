@@ -61,6 +61,7 @@ class RoomPage(QWidget):
         self.menu: QMenu | None = None  # the last right-click menu shown
         self.poster_export: PosterExport | None = None  # the latest poster being saved
         self._opened_on_item = False
+        self._camera_chosen = False  # the user has moved the camera: no walk of our own
         self.scene = RoomScene(self)
         self.view = RoomView(self.scene, plans_walls=True)
         self.drawer = StorageDrawer(catalogue)
@@ -106,7 +107,7 @@ class RoomPage(QWidget):
         cabinet.addAction("Remove…", lambda: questions.ask_remove(self))
         self._menu_button(bar, "Cabinet", cabinet)
         bar.addSeparator()
-        bar.addAction("Fit all", lambda: self.view.fit_all(animated=True))
+        bar.addAction("Fit all", self.fit_all)
         bar.addAction("Fit cabinet", self.fit_cabinet)
         bar.addAction("Item of the day", self.show_item_of_the_day)
         bar.addSeparator()
@@ -373,6 +374,16 @@ class RoomPage(QWidget):
             self.view.show_rect(self.scene.cabinet_rect(cabinet.name), animated=True)
         return item_id
 
+    def fit_all(self) -> None:
+        """The toolbar's Fit all: the whole room, and no walk to today's item after it (asked
+        for while the room was still opening, the walk undid it: "Fit all did nothing")."""
+        self._camera_chosen = True
+        self.view.fit_all(animated=True)
+
+    def _walk_to_item_of_the_day(self) -> None:
+        if not self._camera_chosen:
+            self.show_item_of_the_day()
+
     def fit_cabinet(self) -> None:
         if self.current_cabinet in self.scene.cabinets:
             self.view.show_rect(self.scene.cabinet_rect(self.current_cabinet), animated=True)
@@ -478,6 +489,6 @@ class RoomPage(QWidget):
             self._opened_on_item = True
             self.view.fit_all()
             # The room fades in once its first view is painted, then walks to today's item.
-            self.view.curtain.lifted.connect(self.show_item_of_the_day,
+            self.view.curtain.lifted.connect(self._walk_to_item_of_the_day,
                                              Qt.ConnectionType.SingleShotConnection)
             self.view.curtain.lower()
