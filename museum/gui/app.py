@@ -9,6 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from museum.gui.main_window import MainWindow
+from museum.gui.memory import return_freed_pictures_to_the_system
 from museum.gui.safety_actions import open_catalogue_or_explain
 from museum.gui.theme import follow_system_theme
 
@@ -17,6 +18,7 @@ ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named so that QSettings and the desktop know who we are."""
+    return_freed_pictures_to_the_system()
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Museum")
     app.setOrganizationName("Museum")

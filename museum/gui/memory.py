@@ -22,3 +22,29 @@ def freeze_start_up_objects() -> None:
         _frozen = True
         gc.collect()
         gc.freeze()
+
+
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+M_ARENA_MAX = -8
+LARGE_BLOCK = 64 * 1024
+
+
+def return_freed_pictures_to_the_system() -> None:
+    """Ask glibc to hand large blocks (pictures, tiles) back to the system when they are freed.
+
+    By default glibc raises its mmap threshold each time a large block is freed, up to 32 MB:
+    soon every 256-KB tile the room caches and drops lands on the heap, which fragments and
+    never shrinks — RSS stayed at 0.8-0.9 GB with 350 MB of pictures alive. A fixed threshold
+    keeps them mmapped (freed at once), and two arenas stop Qt's painting threads from each
+    growing a heap of their own. Elsewhere than glibc this does nothing.
+    """
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(M_MMAP_THRESHOLD, LARGE_BLOCK)
+        libc.mallopt(M_TRIM_THRESHOLD, 4 * LARGE_BLOCK)
+        libc.mallopt(M_ARENA_MAX, 2)
+    except (OSError, AttributeError):
+        pass

@@ -125,7 +125,11 @@ class CabinetItem(QGraphicsItem):
         source = QRectF((tile.left() - rect.left()) * THUMB_BUCKET,
                         (tile.top() - rect.top()) * THUMB_BUCKET,
                         tile.width() * THUMB_BUCKET, tile.height() * THUMB_BUCKET)
+        # Blurred rather than blocky (blown up nearest-pixel it showed as coarse squares).
+        smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         painter.drawPixmap(tile, thumb, source)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
     def _paint_plain_colours(self, painter: QPainter, tile: QRectF) -> None:
         """The wood and the velvet, flat: for the first frames of a room nothing is cached for
@@ -158,9 +162,13 @@ class CabinetItem(QGraphicsItem):
         """A warm glow around the name plate of the cabinet the toolbar's Cabinet menu acts on
         (drawn over the cached picture, so choosing a cabinet repaints nothing else)."""
         plate = self._plate_rect().adjusted(-6, -5, 6, 5)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(255, 220, 140, 170), 3))
-        painter.drawRoundedRect(plate, 8, 8)
+        # Four bars, not a stroked rounded outline: that one cost 2 ms of every frame.
+        glow = QColor(255, 220, 140, 170)
+        for bar in (QRectF(plate.left(), plate.top() - 1.5, plate.width(), 3),
+                    QRectF(plate.left(), plate.bottom() - 1.5, plate.width(), 3),
+                    QRectF(plate.left() - 1.5, plate.top() + 1.5, 3, plate.height() - 3),
+                    QRectF(plate.right() - 1.5, plate.top() + 1.5, 3, plate.height() - 3)):
+            painter.fillRect(bar, glow)
 
     def _plate_rect(self) -> QRectF:
         plate_width = min(self.outer.width() - 2 * FRAME - 20, 300.0)

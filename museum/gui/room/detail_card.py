@@ -67,7 +67,10 @@ class DetailCard(QFrame):
     def show_record(self, record: ItemRecord) -> None:
         self.item_id = record.id
         self.text.setText(card_html(record))
-        self.adjustSize()
+        # adjustSize() asks for the label's one-line size hint, not its height at the card's
+        # fixed width: wrapped lines were cut off at the bottom ("Anfield, Liverpool").
+        self.layout().activate()
+        self.setFixedHeight(self.layout().totalHeightForWidth(self.width()))
         self.show()
         self.raise_()
 

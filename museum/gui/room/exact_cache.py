@@ -20,7 +20,8 @@ from PySide6.QtGui import QPainter, QPixmap
 
 from museum.gui.room.idle_work import IdleWork
 
-BUDGET_BYTES = 96 * 1024 * 1024
+BUDGET_BYTES = 24 * 1024 * 1024  # a full view at rest copies some 10-20 MB of pictures
+MAX_PENDING = 512  # queued copies hold their source pictures: the oldest are dropped
 SCALE_BUDGET_MS = 2.5
 
 settled = False
@@ -103,15 +104,20 @@ def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
 def exact(key: Hashable, picture: QPixmap, width: int, height: int) -> QPixmap | None:
     """`picture` scaled smoothly to width × height pixels if that copy is ready, else None
     (it is then made in idle time)."""
-    copy = _copies.get(key)
-    if (copy is not None and copy.source == picture.cacheKey() and
-            copy.pixmap.width() == width and copy.pixmap.height() == height):
-        _copies.move_to_end(key)
+    # Keyed by size too: two views of the room at different zooms (the tour, and the page
+    # behind it) each keep their own copy instead of replacing each other's, each replacement
+    # repainting both views, for ever.
+    sized = (key, width, height)
+    copy = _copies.get(sized)
+    if copy is not None and copy.source == picture.cacheKey():
+        _copies.move_to_end(sized)
         return copy.pixmap
     if width * height * 4 > BUDGET_BYTES // 8:
         return None
-    _pending.pop(key, None)
-    _pending[key] = _Job(picture, width, height)
+    _pending.pop(sized, None)
+    _pending[sized] = _Job(picture, width, height)
+    while len(_pending) > MAX_PENDING:
+        _pending.popitem(last=False)  # asked for by a frame long gone
     _idle.wake()
     return None
 
@@ -168,6 +174,11 @@ def clear() -> None:
     _pending.clear()
     _ready.clear()
     _bytes = 0
+
+
+def held_bytes() -> int:
+    """The bytes of every picture held now (never more than BUDGET_BYTES)."""
+    return _bytes
 
 
 def _size(pixmap: QPixmap) -> int:

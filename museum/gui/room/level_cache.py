@@ -24,7 +24,15 @@ from museum.gui.room.idle_work import IdleWork
 
 MIN_BUCKET = 1 / 16
 MAX_BUCKET = 2.0
-BUDGET_BYTES = 256 * 1024 * 1024
+BUDGET_BYTES = 56 * 1024 * 1024
+"""All cached pictures together. A full view (1600 × 1000) at rest takes some 25 MB of them
+(walls, cabinets, items, rough stand-ins); the rest holds the views around it."""
+KEPT_BUCKET = 1 / 8
+"""Pictures this rough or rougher are the stand-ins every frame falls back on (1/64 of the
+pixels of a 1:1 picture): they are never evicted, or a frame drew flat colours instead."""
+AHEAD_SHARE = 0.6
+"""Pictures painted ahead (for a zoom or pan that may come) only fill the cache up to this
+share of its budget: they never push out what the frames on screen are drawing."""
 WARM_BUDGET_MS = 4.0
 TILE_PIXELS = 256  # a tile this many device pixels square paints in a millisecond or two
 STEP = 2 ** 0.5  # fine zoom levels: a picture is never drawn at less than 71 % of its size
@@ -42,6 +50,7 @@ class _Job:
     paint: Callable[[QPainter], None]
     opaque: bool
     done: Callable[[], None] | None
+    ahead: bool = False  # painted ahead, only into free room (see AHEAD_SHARE)
 
 
 _pending: OrderedDict[tuple[Hashable, float], _Job] = OrderedDict()
@@ -259,7 +268,9 @@ def warm(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainter],
     if _recorded is not None:
         _recorded.add(full_key)
     job = _pending.pop(full_key, None)
-    _pending[full_key] = _Job(rect, bucket, paint, opaque, done or (job.done if job else None))
+    ahead = not urgent and bucket > KEPT_BUCKET and (job is None or job.ahead)
+    _pending[full_key] = _Job(rect, bucket, paint, opaque, done or (job.done if job else None),
+                              ahead)
     if not urgent:
         _pending.move_to_end(full_key, last=False)
     _idle.wake()
@@ -275,6 +286,8 @@ def warm_some(budget_ms: float = WARM_BUDGET_MS) -> int:
     painted = 0
     while _pending and (not painted or (time.perf_counter() - started) * 1000 < budget_ms):
         (key, bucket), job = _next_job()
+        if job.ahead and _bytes + _job_size(job) > BUDGET_BYTES * AHEAD_SHARE:
+            continue  # no free room: it would push out a picture on screen, or another ahead
         try:
             _render(key, job.rect, job.bucket, job.paint, job.opaque)
             if job.done is not None:
@@ -327,13 +340,21 @@ def _render(key: Hashable, rect: QRectF, bucket: float, paint: Callable[[QPainte
     _stale.discard((key, bucket))
     _levels.setdefault(key, set()).add(bucket)
     _bytes += _size(pixmap)
-    while _bytes > BUDGET_BYTES and len(_cache) > 1:
-        (old_key, old_bucket), old = _cache.popitem(last=False)
-        _drop_level(old_key, old_bucket)
-        _jobs.pop((old_key, old_bucket), None)
-        _stale.discard((old_key, old_bucket))
-        _bytes -= _size(old)
+    while _bytes > BUDGET_BYTES:
+        # The least recently drawn picture, but never a rough stand-in, nor this one.
+        victim = next((k for k in _cache if k[1] > KEPT_BUCKET and k != (key, bucket)), None)
+        if victim is None:
+            break
+        _bytes -= _size(_cache.pop(victim))
+        _drop_level(*victim)
+        _jobs.pop(victim, None)
+        _stale.discard(victim)
     return pixmap
+
+
+def _job_size(job: _Job) -> int:
+    return max(1, round(job.rect.width() * job.bucket)) * \
+        max(1, round(job.rect.height() * job.bucket)) * 4
 
 
 def _drop_level(key: Hashable, bucket: float) -> None:
@@ -423,6 +444,11 @@ def clear() -> None:
     _levels.clear()
     _pending.clear()
     _bytes = 0
+
+
+def held_bytes() -> int:
+    """The bytes of every picture held now (never more than BUDGET_BYTES)."""
+    return _bytes
 
 
 def _size(pixmap: QPixmap) -> int:

@@ -4,10 +4,11 @@ first, kept as QPixmaps in a bounded cache on the UI thread."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QImage, QPixmap
 
 from museum.core.catalogue import Catalogue
@@ -17,7 +18,13 @@ if TYPE_CHECKING:
     from museum.gui.room.exhibit_item import ExhibitItem
 
 IN_FLIGHT = 2  # two workers nearly double throughput; more would starve the rest of the app
-CACHE_LIMITS = {"grid": 1200, "preview": 48}
+ROOM_GRID_PIXELS = 144
+"""The small photo's longest side in the room. Below the zoom where the large photo takes over
+(PREVIEW_SCALE / 2) an item's picture is at most some 190 scene units tall, drawn at 0.8
+device pixels per unit or less (its sharpest cached level: 150 px). The grid's 320-px
+thumbnail held 0.3 MB for each of a thousand items on display; this holds a fifth of that."""
+CACHE_LIMITS = {"grid": 1200, "preview": 12}
+"""Photos kept per size: a grid photo is some 0.3 MB, a large one 4 MB (48 of them were 200 MB)."""
 
 
 def load_photo_image(catalogue: Catalogue, photo_id: int, size: str) -> QImage | None:
@@ -28,7 +35,14 @@ def load_photo_image(catalogue: Catalogue, photo_id: int, size: str) -> QImage |
         return None
     path = thumbnail_path(catalogue, photo_id=photo_id, size=size)
     image = QImage(str(path))
-    return None if image.isNull() else image
+    if image.isNull():
+        return None
+    if size == "grid" and max(image.width(), image.height()) > ROOM_GRID_PIXELS:
+        # Every item on display holds one (a thousand of them): at the size the room draws it.
+        image = image.scaled(ROOM_GRID_PIXELS, ROOM_GRID_PIXELS,
+                             Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    return image
 
 
 class PhotoLoader(QObject):
@@ -64,6 +78,22 @@ class PhotoLoader(QObject):
             self._waiting[key] = [exhibit]
         self._stack.append(key)
         self._pump()
+
+    def release_previews(self, exhibits: Iterable[ExhibitItem],
+                         keep: Callable[[ExhibitItem], bool]) -> int:
+        """Exhibits that `keep` lets go give back their large photo for their small one (when
+        it is cached): each large one is 4 MB, and a walk along the walls left one held by
+        every item it passed (290 MB). Their cached pictures stay as they are. Returns how
+        many were released."""
+        released = 0
+        for exhibit in exhibits:
+            if exhibit.photo_size != "preview" or exhibit.photo_id is None or keep(exhibit):
+                continue
+            small = self._cache["grid"].get(exhibit.photo_id)
+            if small is not None:
+                exhibit.adopt_photo(small, "grid")
+                released += 1
+        return released
 
     def forget_waiting(self) -> None:
         """Drop queued requests (the scene was rebuilt); photos already loaded stay cached."""

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel, QMenu, QSplitter, QVBoxLayout, QWidget,
@@ -61,6 +61,7 @@ class RoomPage(QWidget):
         self.menu: QMenu | None = None  # the last right-click menu shown
         self.poster_export: PosterExport | None = None  # the latest poster being saved
         self._opened_on_item = False
+        self._camera_chosen = False  # the user has moved the camera: no walk of our own
         self.scene = RoomScene(self)
         self.view = RoomView(self.scene, plans_walls=True)
         self.drawer = StorageDrawer(catalogue)
@@ -110,6 +111,7 @@ class RoomPage(QWidget):
         self.card.opened.connect(self.item_opened)
         self.card.closed.connect(lambda: self._spotlight(None))
         self.view.view_changed.connect(self._lod_timer.start)
+        self.view.view_changed.connect(self._keep_card_off_the_item)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -359,6 +361,16 @@ class RoomPage(QWidget):
             self.view.show_rect(self.scene.cabinet_rect(cabinet.name), animated=True)
         return item_id
 
+    def fit_all(self) -> None:
+        """The toolbar's Fit all: the whole room, and no walk to today's item after it (asked
+        for while the room was still opening, the walk undid it: "Fit all did nothing")."""
+        self._camera_chosen = True
+        self.view.fit_all(animated=True)
+
+    def _walk_to_item_of_the_day(self) -> None:
+        if not self._camera_chosen:
+            self.show_item_of_the_day()
+
     def fit_cabinet(self) -> None:
         if self.current_cabinet in self.scene.cabinets:
             self.view.show_rect(self.scene.cabinet_rect(self.current_cabinet), animated=True)
@@ -436,7 +448,10 @@ class RoomPage(QWidget):
         the large photos for the items on screen."""
         visible = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
         self.scene.warm_around(visible, self.view.zoom * self.view.devicePixelRatioF())
-        if self.view.zoom < PREVIEW_SCALE / 2:
+        close = self.view.zoom >= PREVIEW_SCALE / 2
+        self.photos.release_previews(self.scene.exhibits.values(), lambda exhibit: close and (
+            visible.intersects(exhibit.mapRectToScene(exhibit.boundingRect()))))
+        if not close:
             return
         for exhibit in self.scene.exhibits.values():
             if exhibit.photo_id is not None and \
@@ -455,11 +470,25 @@ class RoomPage(QWidget):
         if not sticky:
             self._toast_timer.start()
 
+    def _keep_card_off_the_item(self) -> None:
+        if self.card.isVisible():
+            self.card.move(self._card_corner(self.view.rect().width()), 16)
+
     def _place_overlays(self) -> None:
         viewport = self.view.rect()
-        self.card.move(viewport.width() - self.card.width() - 16, 16)
+        self.card.move(self._card_corner(viewport.width()), 16)
         self.toast.move((viewport.width() - self.toast.width()) // 2,
                         viewport.height() - self.toast.height() - 20)
+
+    def _card_corner(self, width: int) -> int:
+        """The card's left edge: at the top right, unless the spotlit item is there (the card
+        hid the very item it describes); then at the top left."""
+        right = width - self.card.width() - 16
+        if self.spotlit not in self.scene.exhibits:
+            return right
+        item = self.view.mapFromScene(self.scene.exhibit_rect(self.spotlit)).boundingRect()
+        card = QRect(right, 16, self.card.width(), self.card.height())
+        return 16 if card.intersects(item) else right
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -471,7 +500,7 @@ class RoomPage(QWidget):
             self._opened_on_item = True
             self.view.fit_all()
             # The room fades in once its first view is painted, then walks to today's item.
-            self.view.curtain.lifted.connect(self.show_item_of_the_day,
+            self.view.curtain.lifted.connect(self._walk_to_item_of_the_day,
                                              Qt.ConnectionType.SingleShotConnection)
             self.view.curtain.lower()
 

@@ -46,7 +46,7 @@ def build_toolbar(page: RoomPage) -> QToolBar:
     bar.addAction("Add cabinet", lambda: questions.ask_add_cabinet(page))
     _menu_button(bar, "Cabinet", cabinet_menu(page))
     bar.addSeparator()
-    bar.addAction("Fit all", lambda: page.view.fit_all(animated=True))
+    bar.addAction("Fit all", page.fit_all)
     bar.addAction("Fit cabinet", page.fit_cabinet)
     bar.addAction("Item of the day", page.show_item_of_the_day)
     bar.addSeparator()

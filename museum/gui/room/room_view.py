@@ -149,7 +149,7 @@ class RoomView(QGraphicsView):
     def paintEvent(self, event: QPaintEvent) -> None:
         scene = self.scene()
         if isinstance(scene, RoomScene):  # several views may share the scene: tell it which
-            scene.set_far_view(self.zoom < FAR_SCALE)
+            scene.view_about_to_paint(self, far=self.zoom < FAR_SCALE)
         camera = (self.transform(), self.horizontalScrollBar().value(),
                   self.verticalScrollBar().value())
         if camera != self._camera:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import weakref
 from functools import partial
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QStyleOptionGraphicsItem,
+    QGraphicsRectItem, QGraphicsScene, QGraphicsSceneDragDropEvent, QGraphicsView,
+    QStyleOptionGraphicsItem,
 )
 
 from museum.core.records import ItemRecord
@@ -61,8 +63,9 @@ class RoomScene(QGraphicsScene):
         self.walls: list[Wall] = []
         self.wall_runs: list[list[str]] = []  # cabinet names on each wall, left to right
         self.aspect = DEFAULT_ASPECT
-        self._smooth_thumb = True  # whether the frame being drawn samples pictures smoothly
         self.far_view = False
+        self._far_views: weakref.WeakKeyDictionary[QGraphicsView, bool] = \
+            weakref.WeakKeyDictionary()
         self._tiles_token = ("room", next(_tile_tokens))  # never a cabinet's token
         self._indicator = QGraphicsRectItem()
         self._indicator.setPen(Qt.PenStyle.NoPen)
@@ -139,8 +142,18 @@ class RoomScene(QGraphicsScene):
         self._hang_walls()
         return built
 
+    def view_about_to_paint(self, view: QGraphicsView, *, far: bool) -> None:
+        """A view is about to paint the room, from afar (cabinets as whole pictures) or not.
+        Items are told to skip painting only while every view shown sees them from afar: with
+        two views at different zooms (the room behind the tour), flipping every item at each
+        view's frame marked the whole scene dirty for the other view, whose frame flipped it
+        back — the two repainted each other for ever and input was starved."""
+        self._far_views[view] = far
+        shown = [v for v in self.views() if v.isVisible()]
+        self.set_far_view(bool(shown) and all(self._far_views.get(v, False) for v in shown))
+
     def set_far_view(self, far: bool) -> None:
-        """Whether the view about to paint sees the cabinets from afar (as whole pictures)."""
+        """Whether the views about to paint see the cabinets from afar (as whole pictures)."""
         if far != self.far_view:
             self.far_view = far
             for exhibit in self.exhibits.values():
@@ -316,7 +329,6 @@ class RoomScene(QGraphicsScene):
         bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
                                         most=BACKDROP_BUCKET)
         smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        self._smooth_thumb = smooth
         # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         level_cache.draw_tiled(
@@ -333,9 +345,9 @@ class RoomScene(QGraphicsScene):
         picture of the room, itself in tiles (a couple of milliseconds each to paint); flat
         colours where the frame has no time left to paint one."""
         world = self.sceneRect().adjusted(-FADE, -FADE, FADE, FADE)
-        # Smooth (it is rough) only at rest: while the camera moves, blowing the whole view up
-        # smoothly costs milliseconds a frame, and nobody sees the blocks in motion.
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._smooth_thumb)
+        # Always smooth: blown up 8 times nearest-pixel it showed as coarse blocks, the "blocky
+        # floor" people saw during the tour; blurred, it passes for a moment out of focus.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         inside = tile & world
         if inside != tile:
             painter.fillRect(tile, DARK)
