@@ -124,7 +124,7 @@ def storage_to_shelf(page: RoomPage, item_id: int, cabinet: str, shelf: int,
 def main(argv: list[str]) -> int:
     scenario, root, *args = argv
     app = QApplication([])
-    with Catalogue.open(Path(root)) as catalogue:
+    with Catalogue.open(Path(root), create=True) as catalogue:
         page = open_page(catalogue)
         if scenario == "storage_to_shelf":
             seen = storage_to_shelf(page, int(args[0]), args[1], int(args[2]),

@@ -23,7 +23,7 @@ def closed_room(tmp_path) -> tuple[Path, list[int]]:
     """A catalogue (closed, for a child process to open) with a cabinet 'Cup run' of three
     shelves of four, holding one medal, and four more medals in storage; and 'Tiny', full."""
     root = tmp_path / "room"
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         ids = _medals(catalogue, 7)
         room.add_cabinet(catalogue, name="Cup run", shelf_count=3, width=4)
         room.add_cabinet(catalogue, name="Tiny", shelf_count=1, width=2)
@@ -49,7 +49,7 @@ def test_dragging_a_storage_row_onto_a_shelf_puts_the_item_there(closed_room):
     seen = run_drag("storage_to_shelf", root, str(ids[4]), "Cup run", "2")
     assert seen["selected"] and seen["in_drag_loop"]
     assert seen["marker_shown"] and not seen["full_shown"]
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         layout = room.room_layout(catalogue)
         assert layout.where(ids[4]) == ("Cup run", 2, 0)
         assert ids[4] not in layout.storage
@@ -61,7 +61,7 @@ def test_a_full_cabinet_shows_it_while_dragging_and_offers_a_new_cabinet(closed_
     assert seen["full_shown"] and not seen["marker_shown"]
     assert "'Tiny' is full" in seen["hover_message"]
     assert "no room for 1 more item" in seen["question"]
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         layout = room.room_layout(catalogue)
         assert [c.name for c in layout.cabinets] == ["Cup run", "Tiny", "Tiny (2)"]
         assert layout.where(ids[5]) == ("Tiny (2)", 1, 0)
@@ -72,7 +72,7 @@ def test_refusing_the_new_cabinet_moves_nothing(closed_room):
     root, ids = closed_room
     seen = run_drag("storage_to_shelf", root, str(ids[5]), "Tiny", "1", "Cancel")
     assert seen["question"] and "nothing was moved" in seen["message"]
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         layout = room.room_layout(catalogue)
         assert [c.name for c in layout.cabinets] == ["Cup run", "Tiny"]
         assert ids[5] in layout.storage
