@@ -11,6 +11,7 @@ Dragged, rows carry their item ids (museum.gui.mime) so that they can be dropped
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -58,8 +59,16 @@ def display_value(record: ItemRecord, field: str) -> str:
     if field in ("value", "acquired_price"):
         return f"{value:,.0f} {record.currency or ''}".strip()
     if field in ("updated", "created", "deleted_at"):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return local_time_text(value)
     return str(value)
+
+
+def local_time_text(moment: dt.datetime) -> str:
+    """A stored moment (UTC) as a person reads it here: "2 Dec 2026, 15:04", local time."""
+    if moment.tzinfo is None:  # SQLite keeps no zone: the catalogue stores UTC
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y, %H:%M}"
 
 
 class ItemModel(QAbstractTableModel):

@@ -3,7 +3,7 @@ them off display."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -21,6 +21,7 @@ from museum.core.errors import MuseumError
 from museum.core.items import find_item_ids, get_records
 from museum.core.records import ItemRecord
 from museum.gui.mime import ITEM_IDS_MIME, item_ids_from_mime, item_ids_mime
+from museum.gui.room.storage_rows import StorageRowDelegate, grouped
 
 PAGE = 200
 
@@ -130,6 +131,7 @@ class StorageDrawer(QWidget):
         self.model = StorageModel(catalogue)
         self.list = StorageList()
         self.list.setModel(self.model)
+        self.list.setItemDelegate(StorageRowDelegate(self.list))  # both lines, a clear selection
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setDragEnabled(True)
@@ -138,11 +140,10 @@ class StorageDrawer(QWidget):
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setWordWrap(True)
-        self.list.setGridSize(QSize(0, 0))
         self.list.items_returned.connect(self.items_returned)
         self.hint = QLabel("Drag items onto a shelf.\nDrop them here to take them off display.")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid); font-size: 11px; padding: 2px;")
+        self.hint.setStyleSheet("color: palette(window-text); font-size: 11px; padding: 2px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -171,7 +172,7 @@ class StorageDrawer(QWidget):
                 matching = set()
             ids = [i for i in ids if i in matching]
         self.model.set_ids(ids)
-        self.title.setText(f"Storage — {len(self._all_ids)}")
+        self.title.setText(f"Storage — {grouped(len(self._all_ids))}")
         self.list.empty_text = ("Nothing in storage matches." if self._all_ids else
                                 "Everything is on display.")
         self.list.viewport().update()
