@@ -73,7 +73,8 @@ def build_menus(window: MainWindow) -> None:
     add("&Tools", "&Check catalogue…", lambda: open_check(window), name="check")
     add("&Help", "&Search syntax",
         lambda: window.dialogs.info(window, SEARCH_HELP, title="Searching"))
-    add("&Help", "&About Museum", lambda: window.dialogs.info(window, ABOUT, title="About Museum"))
+    add("&Help", "&About Museum",
+        lambda: window.dialogs.info(window, about_text(), title="About Museum"))
     for name in ("edit", "delete", "viewer"):
         # Enter, Delete and Space belong to the search box and editors while they have focus.
         window.actions_by_name[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -84,6 +85,13 @@ SEARCH_HELP = ("Type words to find items that contain all of them. Use \"quotes\
                "kind:medal, season:2023/24, year:2020..2024, tag:signed, competition:\"FA Cup\", "
                "team:, venue:, location:, and a minus sign to leave out: -kind:shirt.")
 ABOUT = "Museum keeps your trophies, medals and memorabilia, with their photos and stories."
+
+
+def about_text() -> str:
+    """About's text, naming the version of the code that runs."""
+    from museum import __version__
+
+    return f"Museum {__version__}\n\n{ABOUT}"
 
 
 def update_enabled(window: MainWindow) -> None:
