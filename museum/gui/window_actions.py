@@ -5,10 +5,11 @@ Kept apart from main_window.py so that the window itself stays a short descripti
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence
 
 from museum.core import items, room
@@ -16,6 +17,7 @@ from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.core.facets import facet_counts
 from museum.gui import photo_actions, safety_actions, window_room
+from museum.gui.dialogs import standard_folder
 from museum.gui.item_editor import ItemEditor
 from museum.gui.photo_list import list_item_photos, photos_available
 from museum.gui.photo_viewer import PhotoViewer
@@ -38,6 +40,7 @@ def build_menus(window: MainWindow) -> None:
     window.menus["&File"].addSeparator()
     add("&File", "&Back up now", lambda: safety_actions.back_up_now(window, window.catalogue),
         "Ctrl+Shift+S", name="backup")
+    add("&File", "Back up &to…", lambda: back_up_to(window), name="backup_to")
     add("&File", "Re&store from backup…", lambda: restore(window), name="restore")
     window.file_end = window.menus["&File"].addSeparator()
     add("&File", "&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -126,6 +129,21 @@ def refuse_if_read_only(window: MainWindow) -> bool:
 
 
 # -- safety ----------------------------------------------------------------------------------------
+def back_up_to(window: MainWindow) -> None:
+    """File → Back up to…: a backup in a file the person chooses (a USB stick, another disk)."""
+    today = dt.date.today().isoformat()
+    start = (standard_folder(QStandardPaths.StandardLocation.DocumentsLocation)
+             / f"{window.catalogue.root.name} backup {today}.zip")
+    path = window.dialogs.save_file(window, "Back up to", start, "Museum backups (*.zip)")
+    if path is None:
+        return
+    if path.suffix.lower() != ".zip":
+        path = path.with_name(path.name + ".zip")
+    # The save dialog has asked before replacing a file; core still never writes into the
+    # catalogue's own folder and says so.
+    safety_actions.back_up_now(window, window.catalogue, destination=path, overwrite=True)
+
+
 def restore(window: MainWindow) -> MainWindow | None:
     """File → Restore: a backup into a new folder beside this catalogue, then open it here."""
     archive = window.dialogs.choose_backup(window, window.catalogue.backups_dir)
