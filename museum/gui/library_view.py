@@ -23,7 +23,8 @@ class LibraryPage(QWidget):
     files_dropped = Signal(object, list)
     searched = Signal()
 
-    def __init__(self, catalogue: Catalogue, thumbnails, parent=None) -> None:
+    def __init__(self, catalogue: Catalogue, thumbnails, parent=None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("library")
         self.model = ItemModel(catalogue, parent=self)
@@ -56,7 +57,8 @@ class LibraryPage(QWidget):
             view.activated.connect(lambda index: self.open_requested.emit(index.data(IdRole)))
             view.files_dropped.connect(self.files_dropped)
         thumbnails.loaded.connect(self._on_thumbnail_loaded)
-        self.model.refresh()
+        if load:  # else the window asks once it has painted (MainWindow's paint_first)
+            self.model.refresh()
 
     # -- views ---------------------------------------------------------------------------------
     def view_name(self) -> str:
