@@ -42,7 +42,7 @@ def main(*, catalogue_path: Path, create: bool = False) -> int:
     catalogue = open_catalogue_or_explain(None, Path(catalogue_path), create=create)
     if catalogue is None:
         return 2
-    window = MainWindow(catalogue)
+    window = MainWindow(catalogue, paint_first=True)
     window.show()
     try:
         return app.exec()

@@ -7,13 +7,18 @@ and reuses it while nothing the card shows has changed (museum.gui.grid_view).
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor, QFont, QPainter, QPainterPath, QPalette, QPixmap, QTextLayout, QTextOption,
+)
 
 from museum.core.dates import format_partial_date
 from museum.core.records import ItemRecord
 
 PHOTO_HEIGHT = 176
 MARGIN = 8
+TITLE_LINES = 2
+BACKDROP_PIXELS = 6  # the photo shrunk this small, then stretched over its area: a soft blur
+BACKDROP_VEIL = 0.45  # how much of the card's base colour lies over it, so the photo stands out
 
 
 def card_rect(rect: QRect) -> QRectF:
@@ -61,10 +66,26 @@ def paint_photo(
         paint_placeholder(painter, area, record.kind, palette,
                           loading=record.primary_photo_id is not None)
     else:
-        painter.fillRect(area, palette.color(QPalette.ColorRole.AlternateBase))
+        paint_backdrop(painter, palette, area, scaled)
         target = QRect(0, 0, scaled.width(), scaled.height())
         target.moveCenter(area.center())
         painter.drawPixmap(target.topLeft(), scaled)
+    painter.restore()
+
+
+def paint_backdrop(painter: QPainter, palette: QPalette, area: QRect, photo: QPixmap) -> None:
+    """The photo's own colours, blurred and muted, behind it: a landscape and a portrait photo
+    sit on the same kind of ground instead of on grey bars that change sides with the shape."""
+    # A few pixels stretched smoothly over the area are a blur at almost no cost.
+    tiny = photo.scaled(QSize(BACKDROP_PIXELS, BACKDROP_PIXELS),
+                        Qt.AspectRatioMode.IgnoreAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawPixmap(area, tiny)
+    veil = QColor(palette.color(QPalette.ColorRole.Base))
+    veil.setAlphaF(BACKDROP_VEIL)
+    painter.fillRect(area, veil)
     painter.restore()
 
 
@@ -77,16 +98,19 @@ def paint_text(
     title_font.setBold(True)
     painter.setFont(title_font)
     painter.setPen(palette.color(QPalette.ColorRole.Text))
-    metrics = painter.fontMetrics()
-    title_rect = QRect(text_area.left(), text_area.top(), text_area.width(),
-                       metrics.height() * 2)
-    painter.drawText(title_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop),
-                     two_lines(metrics, record.title, text_area.width()))
+    height = painter.fontMetrics().height()
+    single = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    top = text_area.top()
+    # One line per drawText and no wrapping there: Qt cannot re-wrap a line and push its end
+    # (and the ellipsis) out of sight.
+    for line in title_lines(painter, record.title, text_area.width()):
+        painter.drawText(QRect(text_area.left(), top, text_area.width(), height), single, line)
+        top += height
     painter.setFont(font)
     small = painter.fontMetrics()
     painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
     lines = [format_partial_date(record.date) or record.season or "", record.competition or ""]
-    top = title_rect.bottom() + 4
+    top = text_area.top() + height * TITLE_LINES + 4
     for line in lines:
         if line:
             painter.drawText(QRect(text_area.left(), top, text_area.width(), small.height()),
@@ -96,17 +120,30 @@ def paint_text(
             top += small.height()
 
 
-def two_lines(metrics: QFontMetrics, text: str, width: int) -> str:
-    """The title as at most two lines, the second elided, so no card's text is ever clipped."""
-    words, first = text.split(), ""
-    while words and metrics.horizontalAdvance(f"{first} {words[0]}".strip()) <= width:
-        first = f"{first} {words.pop(0)}".strip()
-    if not first:  # one very long word
-        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-    rest = " ".join(words)
-    if not rest:
-        return first
-    return f"{first}\n{metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)}"
+def title_lines(painter: QPainter, text: str, width: int, *, count: int = TITLE_LINES
+                ) -> list[str]:
+    """The title broken into at most `count` lines that fit `width` in the painter's font, the
+    last elided when the title goes on; broken by the engine that draws it, so every line
+    measured to fit does fit."""
+    layout = QTextLayout(text, painter.font(), painter.device())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) < count:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    lines = [text[start:end].strip() for start, end in zip(starts, [*starts[1:], len(text)])]
+    if lines:
+        metrics = painter.fontMetrics()
+        lines[-1] = metrics.elidedText(" ".join(text[starts[-1]:].split()),
+                                       Qt.TextElideMode.ElideRight, width)
+    return [line for line in lines if line]
 
 
 def paint_placeholder(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 PHOTO_FILTER = ("Photos (*.jpg *.jpeg *.png *.webp *.tif *.tiff *.bmp *.gif *.heic *.heif)"
@@ -60,6 +61,14 @@ class Dialogs:
                                                     "Museum backups (*.zip)")
         return Path(name) if name else None
 
+    def save_file(
+        self, parent: QWidget | None, title: str, start: Path, file_filter: str,
+    ) -> Path | None:
+        """Where to save a new file, starting at `start` (a folder and a suggested name); the
+        dialog itself asks before replacing a file. None for Cancel."""
+        name, _filter = QFileDialog.getSaveFileName(parent, title, str(start), file_filter)
+        return Path(name) if name else None
+
     def choose(
         self, parent: QWidget | None, title: str, text: str, choices: list[str],
     ) -> str | None:
@@ -67,3 +76,10 @@ class Dialogs:
         from museum.gui.safety_actions import ask_user
 
         return ask_user(parent, title, text, choices)
+
+
+def standard_folder(location: QStandardPaths.StandardLocation) -> Path:
+    """The person's Pictures, Documents… folder where it exists, else their home folder: a
+    save dialog never opens in whatever folder the app happened to be started from."""
+    folder = QStandardPaths.writableLocation(location)
+    return Path(folder) if folder and Path(folder).is_dir() else Path.home()

@@ -32,6 +32,8 @@ class PhotoEntry:
     path: Path | None = None
     caption: str = ""
     primary: bool = False
+    file_name: str = ""  # the name the stored photo's file had when it was imported
+
 
     def key(self) -> tuple:
         return (self.photo_id, str(self.path), self.caption, self.primary)
@@ -146,7 +148,7 @@ class EditorPhotos(QWidget):
         self.list.clear()
         for photo in photos:
             self._append(PhotoEntry(photo_id=photo.id, caption=photo.caption or "",
-                                    primary=photo.primary))
+                                    primary=photo.primary, file_name=photo.filename))
         self._ensure_primary()
 
     def add_paths(self, paths: list[Path]) -> None:
@@ -185,7 +187,7 @@ class EditorPhotos(QWidget):
 
     def _decorate(self, item: QListWidgetItem) -> None:
         entry: PhotoEntry = item.data(_ROLE)
-        name = entry.caption or (entry.path.name if entry.path else f"Photo {entry.photo_id}")
+        name = entry.caption or (entry.path.name if entry.path else entry.file_name)
         item.setText(("★ " if entry.primary else "") + name + (" (new)" if entry.path else ""))
         item.setToolTip("The primary photo, shown on the card" if entry.primary else name)
 

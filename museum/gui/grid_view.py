@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import (
-    QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Signal,
+    QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal,
 )
 from PySide6.QtGui import (
     QContextMenuEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPalette, QPixmap,
@@ -166,7 +166,11 @@ class GridView(QListView):
 
     def __init__(self, thumbnails, parent=None) -> None:
         super().__init__(parent)
-        self.setViewMode(QListView.ViewMode.IconMode)
+        # List mode flowing left to right and wrapping: cards in rows as in icon mode, but laid
+        # out as a list (positions by row), not as 100,000 free-standing icons in a tree.
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
         self.setMovement(QListView.Movement.Static)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(True)
@@ -190,6 +194,20 @@ class GridView(QListView):
         if self.indexAt(self.viewport().mapFrom(self, event.pos())).isValid():
             self.item_menu_requested.emit(event.globalPos())
             event.accept()
+
+    def moveCursor(  # noqa: N802 - Qt's name
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier,
+    ) -> QModelIndex:
+        if action == QAbstractItemView.CursorAction.MoveEnd and self.model() is not None:
+            last = self.model().index(self.model().rowCount() - 1, 0)
+            if last.isValid() and not self.visualRect(last).isValid():
+                # The batched layout has not reached the end yet, and End would stop at the
+                # last card laid out so far: lay out the rest now, in one pass.
+                self.setLayoutMode(QListView.LayoutMode.SinglePass)
+                self.doItemsLayout()
+                self.setLayoutMode(QListView.LayoutMode.Batched)
+            return last if last.isValid() else super().moveCursor(action, modifiers)
+        return super().moveCursor(action, modifiers)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange,

@@ -75,18 +75,27 @@ class ItemForm(QWidget):
         self.catalogue = catalogue
         self.editors: dict[str, QWidget] = {}
         self.hints: dict[str, QLabel] = {}
+        self.labels: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for title, fields in GROUPS:
             layout.addWidget(self._group(title, fields))
         layout.addStretch(1)
+        # Each section's form sizes its labels on its own; one width for all of them lines
+        # every field up under the one above it, section after section.
+        widest = max(label.sizeHint().width() for label in self.labels)
+        for label in self.labels:
+            label.setFixedWidth(widest)
 
     def _group(self, title: str, fields) -> QGroupBox:
         box = QGroupBox(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for name, label, placeholder in fields:
+        for name, text, placeholder in fields:
+            label = QLabel(text, alignment=Qt.AlignmentFlag.AlignRight
+                           | Qt.AlignmentFlag.AlignVCenter)
+            self.labels.append(label)
             form.addRow(label, self._row(name, placeholder))
         return box
 

@@ -11,6 +11,7 @@ Dragged, rows carry their item ids (museum.gui.mime) so that they can be dropped
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -58,8 +59,16 @@ def display_value(record: ItemRecord, field: str) -> str:
     if field in ("value", "acquired_price"):
         return f"{value:,.0f} {record.currency or ''}".strip()
     if field in ("updated", "created", "deleted_at"):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return local_time_text(value)
     return str(value)
+
+
+def local_time_text(moment: dt.datetime) -> str:
+    """A stored moment (UTC) as a person reads it here: "2 Dec 2026, 15:04", local time."""
+    if moment.tzinfo is None:  # SQLite keeps no zone: the catalogue stores UTC
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y, %H:%M}"
 
 
 class ItemModel(QAbstractTableModel):
@@ -92,6 +101,15 @@ class ItemModel(QAbstractTableModel):
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
+
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex(),
+    ) -> QModelIndex:
+        # A list view laying out 100,000 rows asks for every row's index; Qt's own index()
+        # would call back into Python twice per row (rowCount and columnCount) to check it.
+        if parent.isValid() or not (0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole,
@@ -144,9 +162,12 @@ class ItemModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         field = COLUMN_FIELDS[column]
-        if field in _SORT_BY_FIELD:
+        descending = order == Qt.SortOrder.DescendingOrder
+        # A view attached to the model announces the sort it shows; when that is the sort
+        # already in force, asking the database again (100,000 ids: half a second) changes nothing.
+        if field in _SORT_BY_FIELD or (field, descending) == (self.sort_field, self.descending):
             return
-        self.set_sort(field, descending=order == Qt.SortOrder.DescendingOrder)
+        self.set_sort(field, descending=descending)
 
     # -- records ------------------------------------------------------------------------------
     def record_at(self, row: int) -> ItemRecord | None:

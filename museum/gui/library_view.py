@@ -24,7 +24,8 @@ class LibraryPage(QWidget):
     searched = Signal()
     item_menu_requested = Signal(list, QPoint)  # the selected ids, where the menu opens
 
-    def __init__(self, catalogue: Catalogue, thumbnails, parent=None) -> None:
+    def __init__(self, catalogue: Catalogue, thumbnails, parent=None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("library")
         self.model = ItemModel(catalogue, parent=self)
@@ -59,7 +60,8 @@ class LibraryPage(QWidget):
             view.item_menu_requested.connect(
                 lambda pos: self.item_menu_requested.emit(self.selected_ids(), pos))
         thumbnails.loaded.connect(self._on_thumbnail_loaded)
-        self.model.refresh()
+        if load:  # else the window asks once it has painted (MainWindow's paint_first)
+            self.model.refresh()
 
     # -- views ---------------------------------------------------------------------------------
     def view_name(self) -> str:

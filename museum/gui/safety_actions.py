@@ -78,12 +78,13 @@ def _show(parent: QWidget | None, icon: QMessageBox.Icon, text: str) -> QMessage
 
 
 def back_up_now(parent: QWidget | None, catalogue: Catalogue, *,
-                destination: Path | None = None) -> BackupResult | None:
+                destination: Path | None = None, overwrite: bool = False) -> BackupResult | None:
     """File → Back up now: a backup into backups/ (or destination); says where it went."""
     try:
         result = run_with_progress(parent, "Backing up the catalogue…", lambda progress, cancelled:
                                    create_backup(catalogue, destination=destination,
-                                                 progress=progress, cancelled=cancelled))
+                                                 progress=progress, cancelled=cancelled,
+                                                 overwrite=overwrite))
     except TaskFailed as error:
         _show(parent, QMessageBox.Icon.Critical, str(error))
         return None

@@ -49,7 +49,7 @@ class TableView(QTableView):
         super().setModel(model)
         self.set_visible_columns(DEFAULT_COLUMNS)
         widths = {"title": 300, "competition": 190, "team": 150, "location": 170, "kind": 100,
-                  "date": 150}
+                  "date": 150, "updated": 160, "deleted_at": 160}
         for column, field in enumerate(COLUMN_FIELDS):
             self.setColumnWidth(column, widths.get(field, 110))
         self.horizontalHeader().setSortIndicator(COLUMN_FIELDS.index("date"),

@@ -5,17 +5,21 @@ Kept apart from main_window.py so that the window itself stays a short descripti
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from museum.core import items, room
 from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.core.facets import facet_counts
 from museum.gui import item_menu, photo_actions, safety_actions, window_room
+from museum.gui.dialogs import standard_folder
 from museum.gui.item_editor import ItemEditor
 from museum.gui.photo_list import list_item_photos, photos_available
 from museum.gui.photo_viewer import PhotoViewer
@@ -38,6 +42,7 @@ def build_menus(window: MainWindow) -> None:
     window.menus["&File"].addSeparator()
     add("&File", "&Back up now", lambda: safety_actions.back_up_now(window, window.catalogue),
         "Ctrl+Shift+S", name="backup")
+    add("&File", "Back up &to…", lambda: back_up_to(window), name="backup_to")
     add("&File", "Re&store from backup…", lambda: restore(window), name="restore")
     window.file_end = window.menus["&File"].addSeparator()
     add("&File", "&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -77,7 +82,8 @@ def build_menus(window: MainWindow) -> None:
     add("&Tools", "&Check catalogue…", lambda: open_check(window), name="check")
     add("&Help", "&Search syntax",
         lambda: window.dialogs.info(window, SEARCH_HELP, title="Searching"))
-    add("&Help", "&About Museum", lambda: window.dialogs.info(window, ABOUT, title="About Museum"))
+    add("&Help", "&About Museum",
+        lambda: window.dialogs.info(window, about_text(), title="About Museum"))
     for name in ("edit", "delete", "viewer"):
         # Enter, Delete and Space belong to the search box and editors while they have focus.
         window.actions_by_name[name].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -88,6 +94,33 @@ SEARCH_HELP = ("Type words to find items that contain all of them. Use \"quotes\
                "kind:medal, season:2023/24, year:2020..2024, tag:signed, competition:\"FA Cup\", "
                "team:, venue:, location:, and a minus sign to leave out: -kind:shirt.")
 ABOUT = "Museum keeps your trophies, medals and memorabilia, with their photos and stories."
+
+
+def about_text() -> str:
+    """About's text, naming the version of the code that runs."""
+    from museum import __version__
+
+    return f"Museum {__version__}\n\n{ABOUT}"
+
+
+class _AfterFirstPaint(QObject):
+    """Calls `then` on the turn of the event loop after `widget` is first painted."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.then)
+        return False
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> QObject:
+    """Run `then` once `widget` has been painted (the window is on screen), not before."""
+    return _AfterFirstPaint(widget, then)
 
 
 def update_enabled(window: MainWindow) -> None:
@@ -122,6 +155,21 @@ def refuse_if_read_only(window: MainWindow) -> bool:
 
 
 # -- safety ----------------------------------------------------------------------------------------
+def back_up_to(window: MainWindow) -> None:
+    """File → Back up to…: a backup in a file the person chooses (a USB stick, another disk)."""
+    today = dt.date.today().isoformat()
+    start = (standard_folder(QStandardPaths.StandardLocation.DocumentsLocation)
+             / f"{window.catalogue.root.name} backup {today}.zip")
+    path = window.dialogs.save_file(window, "Back up to", start, "Museum backups (*.zip)")
+    if path is None:
+        return
+    if path.suffix.lower() != ".zip":
+        path = path.with_name(path.name + ".zip")
+    # The save dialog has asked before replacing a file; core still never writes into the
+    # catalogue's own folder and says so.
+    safety_actions.back_up_now(window, window.catalogue, destination=path, overwrite=True)
+
+
 def restore(window: MainWindow) -> MainWindow | None:
     """File → Restore: a backup into a new folder beside this catalogue, then open it here."""
     archive = window.dialogs.choose_backup(window, window.catalogue.backups_dir)

@@ -26,6 +26,7 @@ def room_page(window: MainWindow) -> RoomPage:
 
         page = RoomPage(window.catalogue)
         page.setObjectName("room")
+        page.dialogs = window.dialogs  # its questions (where to save a poster) go through them
         page.item_opened.connect(lambda item_id: open_from_room(window, item_id))
         page.changes_made.connect(
             lambda changes: window.on_changes(changes, source=page.on_changes))

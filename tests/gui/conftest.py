@@ -21,6 +21,8 @@ class ScriptedDialogs(Dialogs):
         self.photo_choices: list[list[Path]] = []
         self.folder_choices: list[Path | None] = []
         self.backup_choices: list[Path | None] = []
+        self.save_choices: list[Path | None] = []
+        self.save_starts: list[Path] = []  # where each save dialog would have opened
         self.choice_answers: list[str | None] = []
         self.questions: list[str] = []
         self.asked_unsaved = 0
@@ -46,6 +48,10 @@ class ScriptedDialogs(Dialogs):
 
     def choose_backup(self, parent, start) -> Path | None:
         return self.backup_choices.pop(0)
+
+    def save_file(self, parent, title, start, file_filter) -> Path | None:
+        self.save_starts.append(Path(start))
+        return self.save_choices.pop(0)
 
     def choose(self, parent, title, text, choices) -> str | None:
         self.questions.append(text)

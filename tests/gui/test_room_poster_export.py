@@ -28,7 +28,7 @@ def test_a_poster_is_drawn_a_band_per_turn_of_the_event_loop(qtbot, tmp_path, de
         pass
     watcher.stop()
     assert {1, 2, 3} <= seen  # other work had turns between the bands
-    assert ended.args == [True, "Saved the poster as room.png."]
+    assert ended.args == [True, f"Saved the poster as {out}."]  # where to find it
     assert out.read_bytes().startswith(b"\x89PNG")
 
 

@@ -79,7 +79,7 @@ class PosterExport(QObject):
         self._task = run_task(lambda cancelled, progress: _save(image, path, cancelled),
                               on_progress=lambda _done, _total: None,
                               on_done=lambda _result: self._end(
-                                  True, f"Saved the poster as {path.name}."),
+                                  True, f"Saved the poster as {path}."),
                               on_error=lambda message: self._end(False, message))
 
     def _end(self, saved: bool, message: str) -> None:

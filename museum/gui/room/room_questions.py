@@ -3,12 +3,13 @@ to really remove one or re-arrange the room, and where to save a poster."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QMessageBox
 
 from museum.gui.room import room_placing
+from museum.gui.dialogs import Dialogs, standard_folder
 from museum.gui.room.cabinet_dialogs import CabinetDialog
 
 if TYPE_CHECKING:
@@ -79,8 +80,10 @@ def ask_remove(page: RoomPage) -> None:
 
 
 def ask_poster(page: RoomPage, cabinet: str | None) -> None:
-    default = f"{cabinet or 'Trophy room'}.png"
-    path, _ = QFileDialog.getSaveFileName(page, "Save poster", default,
-                                          "PNG image (*.png)")
-    if path:
-        page.export_poster(Path(path), cabinet=cabinet)
+    """Where to save the poster: offered in the Pictures folder, not the working directory."""
+    dialogs = getattr(page, "dialogs", None) or Dialogs()  # the window hands in its own
+    start = (standard_folder(QStandardPaths.StandardLocation.PicturesLocation)
+             / f"{cabinet or 'Trophy room'}.png")
+    path = dialogs.save_file(page, "Save poster", start, "PNG image (*.png)")
+    if path is not None:
+        page.export_poster(path, cabinet=cabinet)

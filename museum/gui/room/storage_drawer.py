@@ -22,6 +22,7 @@ from museum.core.errors import MuseumError
 from museum.core.items import find_item_ids, get_records
 from museum.core.records import ItemRecord
 from museum.gui.mime import ITEM_IDS_MIME, item_ids_from_mime, item_ids_mime
+from museum.gui.room.storage_rows import StorageRowDelegate, grouped
 
 PAGE = 200
 
@@ -137,6 +138,7 @@ class StorageDrawer(QWidget):
         self.model = StorageModel(catalogue)
         self.list = StorageList()
         self.list.setModel(self.model)
+        self.list.setItemDelegate(StorageRowDelegate(self.list))  # both lines, a clear selection
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setDragEnabled(True)
@@ -148,7 +150,7 @@ class StorageDrawer(QWidget):
         self.list.items_returned.connect(self.items_returned)
         self.hint = QLabel("Drag items onto a shelf.\nDrop them here to take them off display.")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid); font-size: 11px; padding: 2px;")
+        self.hint.setStyleSheet("color: palette(window-text); font-size: 11px; padding: 2px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.title)
@@ -181,7 +183,7 @@ class StorageDrawer(QWidget):
                 matching = set()
             ids = [i for i in ids if i in matching]
         self.model.set_ids(ids)
-        self.title.setText(f"Storage — {len(self._all_ids)}")
+        self.title.setText(f"Storage — {grouped(len(self._all_ids))}")
         self.list.empty_text = ("Nothing in storage matches." if self._all_ids else
                                 "Everything is on display.")
         self.list.viewport().update()
