@@ -97,13 +97,15 @@ def _checked_target(catalogue: Catalogue, destination: Path | None, *, overwrite
     target = Path(destination).expanduser() if destination else None
     if target is None:
         return default_backup_path(catalogue.backups_dir)
-    if target.is_dir():
-        return default_backup_path(target)
-    resolved = target.resolve()
-    inside = resolved.is_relative_to(catalogue.root)
+    # A folder is where the new file goes: checked like a file name in it would be.
+    named = default_backup_path(target) if target.is_dir() else target
+    resolved = named.resolve()
+    inside = resolved.is_relative_to(catalogue.root.resolve())
     if inside and not resolved.is_relative_to(catalogue.backups_dir.resolve()):
         raise BackupError(f"A backup cannot be written inside the catalogue itself ({target}); "
                           "choose a place outside it, or its backups folder.")
+    if target.is_dir():
+        return named
     if target.exists() and not overwrite:
         raise BackupError(f"{target} already exists; choose a new file name for the backup.")
     return target

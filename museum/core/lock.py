@@ -8,6 +8,7 @@ beside one writer. Inside one process, opening the same catalogue twice shares t
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
 import threading
@@ -72,9 +73,16 @@ def holds(root: Path) -> bool:
 
 
 def _open_lock_file(root: Path) -> int:
+    # Never through a link: the note would be written into whatever file the link points at.
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     try:
-        return os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        return os.open(root / LOCK_NAME, flags, 0o644)
     except OSError as error:
+        if error.errno == errno.ELOOP or (root / LOCK_NAME).is_symlink():
+            raise LockedError(
+                f"The catalogue's {LOCK_NAME} at {root} is a link to another file, which Museum "
+                f"refuses to write through; remove {root / LOCK_NAME} and try again."
+            ) from None
         raise LockedError(
             f"Cannot lock the catalogue at {root}: {error.strerror}."
         ) from None
