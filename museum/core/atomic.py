@@ -11,16 +11,18 @@ from typing import BinaryIO
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, *, temporary_prefix: str | None = None) -> Iterator[BinaryIO]:
     """Yield a binary file that becomes `path` only if the block ends without an exception.
 
     The data goes to a temporary file in the same folder, is fsynced, then renamed over `path`;
     the folder is fsynced too so the rename survives a power cut. On error the temporary file
-    is removed and `path` is untouched.
+    is removed and `path` is untouched. `temporary_prefix` names the temporary (so that leftovers
+    of a killed process can be recognised as ours); by default it is ".<name>.".
     """
     folder_is_new = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    prefix = temporary_prefix or f".{path.name}."
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream

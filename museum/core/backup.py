@@ -24,6 +24,9 @@ from museum.core.archive_format import (
     BACKUP_PREFIX, BACKUP_SUFFIX, DATABASE_MEMBER, MANIFEST_NAME, Manifest, ManifestEntry,
 )
 from museum.core.atomic import atomic_writer
+from museum.core.backup_leftovers import (
+    SNAPSHOT_PREFIX, TEMPORARY_SUFFIX, archive_temporary_prefix, remove_stale_leftovers,
+)
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError
 from museum.core.photo_paths import is_sha256, original_relpath
@@ -73,15 +76,17 @@ def create_backup(
     target = _checked_target(catalogue, destination, overwrite=overwrite)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".museum-snapshot-",
-                                         suffix=".tmp") as tmp:
+        remove_stale_leftovers(target.parent)
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=SNAPSHOT_PREFIX,
+                                         suffix=TEMPORARY_SUFFIX) as tmp:
             snapshot = Path(tmp) / DATABASE_MEMBER
             _snapshot_database(catalogue.db_path, snapshot)
             photos, items = _photos_in(snapshot)
             manifest = Manifest(schema_revision=_revision_of(snapshot), created=_now_text(),
                                 museum_version=__version__, items=items, photos=len(photos))
             problems: list[str] = []
-            with atomic_writer(target) as stream:
+            with atomic_writer(target,
+                               temporary_prefix=archive_temporary_prefix(target)) as stream:
                 _write_archive(stream, catalogue.root, snapshot, photos, manifest, problems,
                                progress or _ignore, cancelled or _never)
     except OSError as error:

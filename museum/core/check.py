@@ -20,6 +20,7 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from museum.core.atomic import atomic_writer
 from museum.core.backup import sha256_of_file
+from museum.core.backup_leftovers import remove_stale_leftovers
 from museum.core.catalogue import Catalogue
 from museum.core.errors import CatalogueError
 from museum.core.photo_paths import is_sha256, original_relpath
@@ -149,6 +150,10 @@ def _repair(catalogue: Catalogue, report: CheckReport) -> None:
             if child.is_dir():
                 shutil.rmtree(child, ignore_errors=True)
         report.repaired.append("Cleared the thumbnails; they are rebuilt as they are shown.")
+    removed, freed = remove_stale_leftovers(catalogue.backups_dir)
+    if removed:
+        report.repaired.append(f"Removed {removed} temporary file(s) left by interrupted backups "
+                               f"({freed / 1e6:.1f} MB).")
 
 
 def _new_shelf(lost_and_found: Path) -> Path:

@@ -72,8 +72,8 @@ def test_a_full_disk_during_backup_leaves_no_file_and_older_backups_intact(
     first = create_backup(with_photos).path
     before = file_digest(first)
 
-    def full_disk(path):
-        real = original_writer(path)
+    def full_disk(path, **options):
+        real = original_writer(path, **options)
 
         class Failing:
             def __enter__(self):
