@@ -18,12 +18,12 @@ import sqlite3
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO
 
 from museum.core.archive_format import DATABASE_MEMBER, Manifest, ManifestEntry
 from museum.core.errors import BackupError
-from museum.core.photo_paths import is_sha256, original_relpath
+from museum.core.photo_paths import is_sha256, original_name
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -45,7 +45,7 @@ def unpack_needed(archive: zipfile.ZipFile, manifest: Manifest, staging: Path, *
     left_out = [entry.path for entry in manifest.files
                 if entry.path != DATABASE_MEMBER and entry.path not in wanted]
     _check_free_space(staging, originals)
-    folders: set[Path] = set()
+    folders: set[str] = set()
     total = len(originals) + 1
     if progress:
         progress(1, total)
@@ -86,7 +86,7 @@ def needed_originals(database: Path) -> set[str]:
         # A record is data: a forged one must never become a path outside the catalogue.
         raise BackupError("This backup's database holds a damaged photo record; "
                           "it was not restored.")
-    return {str(original_relpath(sha, str(image_format))) for sha, image_format in rows}
+    return {original_name(sha, str(image_format)) for sha, image_format in rows}
 
 
 def _check_free_space(staging: Path, entries: list[ManifestEntry]) -> None:
@@ -99,15 +99,16 @@ def _check_free_space(staging: Path, entries: list[ManifestEntry]) -> None:
 
 
 def _write_member(archive: zipfile.ZipFile, entry: ManifestEntry, staging: Path,
-                  folders: set[Path]) -> None:
+                  folders: set[str]) -> None:
     # Member names were checked safe (relative, no '..', no links) when the manifest was read,
     # and staging is a new folder holding only what we write, so the path stays inside it.
-    relative = PurePosixPath(entry.path)
-    target = staging.joinpath(*relative.parts)
-    if target.parent not in folders:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        folders.add(target.parent)
-    with member_reader(archive, entry) as reader, target.open("xb") as writer:
+    # Plain strings, not Path objects: on 100,000 members pathlib alone costs seconds.
+    target = os.path.join(staging, *entry.path.split("/"))
+    folder = os.path.dirname(target)
+    if folder not in folders:
+        os.makedirs(folder, exist_ok=True)
+        folders.add(folder)
+    with member_reader(archive, entry) as reader, open(target, "xb") as writer:
         copy_checked(reader, writer, entry)
 
 
