@@ -12,11 +12,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
+import io
 import os
 import shutil
 import sqlite3
 import zipfile
 import zlib
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
@@ -28,6 +31,9 @@ from museum.core.photo_paths import is_sha256, original_name
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _CHUNK = 1024 * 1024
+WRITERS = 4  # threads creating files (the work is the kernel's, so more than the cores)
+_SMALL_MEMBER = 4 * 1024 * 1024  # larger members are streamed, never held whole
+_IN_FLIGHT = 64
 _SPARE_BYTES = 16 * 1024 * 1024  # room the migration and SQLite's journal may need
 
 
@@ -45,17 +51,38 @@ def unpack_needed(archive: zipfile.ZipFile, manifest: Manifest, staging: Path, *
     left_out = [entry.path for entry in manifest.files
                 if entry.path != DATABASE_MEMBER and entry.path not in wanted]
     _check_free_space(staging, originals)
-    folders: set[str] = set()
-    total = len(originals) + 1
-    if progress:
-        progress(1, total)
-    for done, entry in enumerate(originals, start=2):
-        check_cancel(cancelled)
-        _write_member(archive, entry, staging, folders)
-        if progress:
-            progress(done, total)
+    _write_originals(archive, originals, staging, progress, cancelled)
     make_durable(staging)
     return left_out
+
+
+def _write_originals(archive: zipfile.ZipFile, originals: list[ManifestEntry], staging: Path,
+                     progress: Progress | None, cancelled: Cancelled | None) -> None:
+    # This thread reads, inflates and hashes each member (the zip file is not shared between
+    # threads); small ones are handed to writer threads, since creating 100,000 files is time
+    # spent in the kernel, which threads overlap. Large ones are streamed here, chunk by chunk.
+    folders: set[str] = set()
+    total = len(originals) + 1
+    step = max(1, total // 200)  # at most ~200 reports: the app's dialog repaints on each
+    if progress:
+        progress(1, total)
+    writing: deque[Future[None]] = deque()
+    with ThreadPoolExecutor(WRITERS) as pool:
+        for done, entry in enumerate(originals, start=2):
+            check_cancel(cancelled)
+            if entry.bytes > _SMALL_MEMBER:
+                _write_member(archive, entry, staging, folders)
+            else:
+                target = _target_of(entry, staging, folders)
+                with member_reader(archive, entry) as reader:
+                    data = read_checked(reader, entry)
+                writing.append(pool.submit(_write_new_file, target, data))
+            while writing and (len(writing) > _IN_FLIGHT or writing[0].done()):
+                writing.popleft().result()
+            if progress and (done % step == 0 or done == total):
+                progress(done, total)
+        for future in writing:
+            future.result()
 
 
 def check_sizes(archive: zipfile.ZipFile, manifest: Manifest) -> None:
@@ -100,6 +127,12 @@ def _check_free_space(staging: Path, entries: list[ManifestEntry]) -> None:
 
 def _write_member(archive: zipfile.ZipFile, entry: ManifestEntry, staging: Path,
                   folders: set[str]) -> None:
+    target = _target_of(entry, staging, folders)
+    with member_reader(archive, entry) as reader, open(target, "xb") as writer:
+        copy_checked(reader, writer, entry)
+
+
+def _target_of(entry: ManifestEntry, staging: Path, folders: set[str]) -> str:
     # Member names were checked safe (relative, no '..', no links) when the manifest was read,
     # and staging is a new folder holding only what we write, so the path stays inside it.
     # Plain strings, not Path objects: on 100,000 members pathlib alone costs seconds.
@@ -108,8 +141,19 @@ def _write_member(archive: zipfile.ZipFile, entry: ManifestEntry, staging: Path,
     if folder not in folders:
         os.makedirs(folder, exist_ok=True)
         folders.add(folder)
-    with member_reader(archive, entry) as reader, open(target, "xb") as writer:
-        copy_checked(reader, writer, entry)
+    return target
+
+
+def _write_new_file(target: str, data: bytes) -> None:
+    with open(target, "xb") as writer:
+        writer.write(data)
+
+
+def read_checked(reader: IO[bytes], entry: ManifestEntry) -> bytes:
+    """A small member's bytes, checked against its size and hash in the manifest."""
+    buffer = io.BytesIO()
+    copy_checked(reader, buffer, entry)
+    return buffer.getvalue()
 
 
 @contextlib.contextmanager
