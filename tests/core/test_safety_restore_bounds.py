@@ -17,6 +17,7 @@ from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError
 from museum.core.restore import replace_catalogue, restore_backup
 from tests.core.safety_support import add_photo, rewrite_archive
+from tests.tmpfs_support import fill_up, small_tmpfs
 
 UNUSED = f"photos/ee/{'e' * 64}.png"
 
@@ -101,3 +102,11 @@ def test_the_command_line_shows_restore_progress(good_archive, tmp_path, capsys)
     assert main(["restore-backup", str(good_archive), "--to", str(tmp_path / "r")]) == 0
     error = capsys.readouterr().err
     assert "Restoring" in error and "100%" in error
+
+
+def test_a_restore_that_cannot_fit_is_refused_before_writing(good_archive, tmp_path):
+    with small_tmpfs(tmp_path / "small", size="2m") as disk:
+        fill_up(disk, leave=16 * 1024)  # less than the database alone
+        with pytest.raises(BackupError, match="not enough disk space to restore this backup"):
+            restore_backup(good_archive, destination=disk / "restored")
+        assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]
