@@ -61,3 +61,15 @@ def test_a_lock_file_that_is_a_link_is_refused_and_its_target_untouched(tmp_path
     assert "museum.lock" in error and "link" in error and "Traceback" not in error
     assert victim.read_text() == "precious\n"
     assert (root / "museum.lock").is_symlink()
+
+
+def test_a_lock_file_that_is_a_hard_link_is_refused_and_its_target_untouched(tmp_path, capsys):
+    root = _made(tmp_path)
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("precious\n")
+    (root / "museum.lock").unlink()
+    os.link(victim, root / "museum.lock")
+    assert main(["--catalogue", str(root), "add", "--title", "Cap", "--kind", "shirt"]) == 2
+    error = capsys.readouterr().err
+    assert "museum.lock" in error and "link" in error and "Traceback" not in error
+    assert victim.read_text() == "precious\n"
