@@ -43,8 +43,7 @@ def run() -> None:
 def build_archive(folder: Path, count: int) -> Path:
     """A real backup of a catalogue holding `count` small distinct originals."""
     with Catalogue.open(folder / "source") as catalogue:
-        item = add_item(catalogue, fields={"title": "Album", "kind": "other"})
-        item_id = item.id if hasattr(item, "id") else 1
+        item_id = add_item(catalogue, fields={"title": "Album", "kind": "other"}).created_ids[0]
         rows = []
         for number in range(count):
             data = f"original {number} ".encode() * 20
