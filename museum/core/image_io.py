@@ -180,6 +180,8 @@ def decode_memory(image: Image.Image) -> int:
     total = pixels * _BYTES_PER_PIXEL.get(image.mode, 4)
     if image.mode not in _REDUCIBLE_IN_PLACE:
         total += pixels * 4  # converted to 32-bit pixels before it can be reduced
+    if image.mode in ("P", "PA"):
+        total += pixels * 4  # a palette with transparency goes through RGBA on the way
     return total
 
 
@@ -188,18 +190,27 @@ def _reduced(image: Image.Image, long_edge: int) -> Image.Image:
     factor = max(image.size) // (2 * long_edge)  # leaves >= 2x long_edge for a sharp resize
     if factor < 2:
         return image
-    source = image if image.mode in _REDUCIBLE_IN_PLACE else _convertible(image)
+    source = image if image.mode in _REDUCIBLE_IN_PLACE else _reducible_copy(image)
     reduced = source.reduce(factor)
     if source is not image:
         source.close()
-    return reduced
+    # Alpha is reduced premultiplied (so transparent pixels do not bleed their colour).
+    return reduced.convert({"RGBa": "RGBA", "La": "LA"}[reduced.mode]) \
+        if reduced.mode in ("RGBa", "La") else reduced
 
 
-def _convertible(image: Image.Image) -> Image.Image:
-    has_alpha = "transparency" in image.info or image.mode in ("PA", "LA", "RGBA")
-    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I", "F", "1"):
+def _reducible_copy(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA"):
+        return image.convert({"RGBA": "RGBa", "LA": "La"}[image.mode])
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "1"):
         return _to_eight_bit(image)
-    return image.convert("RGBA" if has_alpha else "RGB")
+    if "transparency" in image.info or image.mode == "PA":
+        rgba = image.convert("RGBA")
+        try:
+            return rgba.convert("RGBa")
+        finally:
+            rgba.close()
+    return image.convert("RGB")
 
 
 class _DecodeBudget:
