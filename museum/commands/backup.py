@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 
 from museum.commands.opening import NOTHING, READS, WRITES
+from museum.commands.progress import ProgressLine
 from museum.core.catalogue import Catalogue
 
 EXIT_PROBLEMS = 1
@@ -54,10 +55,14 @@ def run_backup(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def run_restore(args: argparse.Namespace, _catalogue: None) -> int:
     from museum.core.restore import restore_backup
 
-    result = restore_backup(args.file, destination=args.to)
+    result = restore_backup(args.file, destination=args.to,
+                            progress=ProgressLine("Restoring"))
     manifest = result.manifest
     print(f"Verified and restored {manifest.items} items and {manifest.photos} photos "
           f"(backed up {manifest.created}) into {result.root}.")
+    if result.left_out:
+        print(f"Note: {len(result.left_out)} file(s) in the backup that no photo uses were left "
+              "out.")
     for missing in manifest.missing:
         print(f"Warning: {missing} was not in this backup (it was missing or damaged when the "
               "backup was made).")

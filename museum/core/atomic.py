@@ -11,17 +11,21 @@ from typing import BinaryIO
 
 
 @contextmanager
-def atomic_writer(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
+def atomic_writer(path: Path, *, private: bool = False,
+                  temporary_prefix: str | None = None) -> Iterator[BinaryIO]:
     """Yield a binary file that becomes `path` only if the block ends without an exception.
 
     The data goes to a temporary file in the same folder, is fsynced, then renamed over `path`;
     the folder is fsynced too so the rename survives a power cut. On error the temporary file
     is removed and `path` is untouched. The file's permissions follow the umask, as any other
     program's new file would (0644 under the usual 022); `private` makes it owner-only (0600).
+    `temporary_prefix` names the temporary (so that leftovers of a killed process can be
+    recognised as ours); by default it is ".<name>.".
     """
     folder_is_new = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = _create_temporary(path, 0o600 if private else 0o666)
+    handle, temporary = _create_temporary(path, 0o600 if private else 0o666,
+                                          prefix=temporary_prefix or f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
             yield stream
@@ -36,11 +40,11 @@ def atomic_writer(path: Path, *, private: bool = False) -> Iterator[BinaryIO]:
         fsync_folder(path.parent.parent)  # so the new folder's own entry survives a power cut
 
 
-def _create_temporary(path: Path, mode: int) -> tuple[int, str]:
+def _create_temporary(path: Path, mode: int, *, prefix: str) -> tuple[int, str]:
     # Not tempfile.mkstemp: it always makes 0600, whatever the umask says.
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _attempt in range(100):
-        name = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(4)}.tmp")
+        name = os.path.join(path.parent, f"{prefix}{secrets.token_hex(4)}.tmp")
         try:
             return os.open(name, flags, mode), name
         except FileExistsError:

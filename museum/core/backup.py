@@ -24,6 +24,9 @@ from museum.core.archive_format import (
     BACKUP_PREFIX, BACKUP_SUFFIX, DATABASE_MEMBER, MANIFEST_NAME, Manifest, ManifestEntry,
 )
 from museum.core.atomic import atomic_writer
+from museum.core.backup_leftovers import (
+    SNAPSHOT_PREFIX, TEMPORARY_SUFFIX, archive_temporary_prefix, remove_stale_leftovers,
+)
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError
 from museum.core.photo_paths import is_sha256, original_relpath
@@ -78,8 +81,9 @@ def create_backup(
     target = _checked_target(catalogue, destination, overwrite=overwrite)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".museum-snapshot-",
-                                         suffix=".tmp") as tmp:
+        remove_stale_leftovers(target.parent)
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=SNAPSHOT_PREFIX,
+                                         suffix=TEMPORARY_SUFFIX) as tmp:
             snapshot = Path(tmp) / DATABASE_MEMBER
             _snapshot_database(catalogue.db_path, snapshot)
             if unless_database_is and sha256_of_file(snapshot) == unless_database_is:
@@ -89,7 +93,8 @@ def create_backup(
                                 museum_version=__version__, items=items, photos=len(photos))
             problems: list[str] = []
             # A backup holds the whole catalogue: readable by its owner only.
-            with atomic_writer(target, private=True) as stream:
+            with atomic_writer(target, private=True,
+                               temporary_prefix=archive_temporary_prefix(target)) as stream:
                 _write_archive(stream, catalogue.root, snapshot, photos, manifest, problems,
                                progress or _ignore, cancelled or _never)
     except OSError as error:
@@ -105,13 +110,15 @@ def _checked_target(catalogue: Catalogue, destination: Path | None, *, overwrite
     target = Path(destination).expanduser() if destination else None
     if target is None:
         return default_backup_path(catalogue.backups_dir)
-    if target.is_dir():
-        return default_backup_path(target)
-    resolved = target.resolve()
-    inside = resolved.is_relative_to(catalogue.root)
+    # A folder is where the new file goes: checked like a file name in it would be.
+    named = default_backup_path(target) if target.is_dir() else target
+    resolved = named.resolve()
+    inside = resolved.is_relative_to(catalogue.root.resolve())
     if inside and not resolved.is_relative_to(catalogue.backups_dir.resolve()):
         raise BackupError(f"A backup cannot be written inside the catalogue itself ({target}); "
                           "choose a place outside it, or its backups folder.")
+    if target.is_dir():
+        return named
     if target.exists() and not overwrite:
         raise BackupError(f"{target} already exists; choose a new file name for the backup.")
     return target

@@ -8,6 +8,7 @@ they are listed, and `repair` moves them to lost-and-found/ rather than deleting
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import shutil
 from collections.abc import Callable
@@ -17,7 +18,9 @@ from pathlib import Path, PurePosixPath
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
+from museum.core.atomic import atomic_writer
 from museum.core.backup import sha256_of_file
+from museum.core.backup_leftovers import remove_stale_leftovers
 from museum.core.catalogue import Catalogue
 from museum.core.db_probe import disk_trouble_sentence, is_disk_trouble
 from museum.core.errors import CatalogueError
@@ -138,6 +141,18 @@ def _find_orphans(catalogue: Catalogue, expected: set[PurePosixPath], report: Ch
 
 
 def _repair(catalogue: Catalogue, report: CheckReport) -> None:
+    # Unused files first: if they cannot be set aside, nothing else has been changed either.
+    if report.orphans:
+        shelf = _new_shelf(catalogue.root / LOST_AND_FOUND)
+        for moved, orphan in enumerate(report.orphans):
+            try:
+                _set_aside(orphan, shelf / orphan.relative_to(catalogue.photos_dir))
+            except OSError as error:
+                raise CatalogueError(
+                    f"Repair could not move {orphan.name} to {shelf} ({error.strerror or error}); "
+                    f"{moved} unused file(s) were moved before it and nothing else was changed."
+                ) from None
+        report.repaired.append(f"Moved {len(report.orphans)} unused file(s) to {shelf}.")
     with catalogue.engine.begin() as connection:  # before the index is rebuilt from the items
         replaced = replace_undecodable_text(
             connection, find_undecodable_text(connection),
@@ -154,10 +169,35 @@ def _repair(catalogue: Catalogue, report: CheckReport) -> None:
             if child.is_dir():
                 shutil.rmtree(child, ignore_errors=True)
         report.repaired.append("Cleared the thumbnails; they are rebuilt as they are shown.")
-    if report.orphans:
-        shelf = catalogue.root / LOST_AND_FOUND / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        for orphan in report.orphans:
-            relative = orphan.relative_to(catalogue.photos_dir)
-            (shelf / relative).parent.mkdir(parents=True, exist_ok=True)
-            os.replace(orphan, shelf / relative)
-        report.repaired.append(f"Moved {len(report.orphans)} unused file(s) to {shelf}.")
+    removed, freed = remove_stale_leftovers(catalogue.backups_dir)
+    if removed:
+        report.repaired.append(f"Removed {removed} temporary file(s) left by interrupted backups "
+                               f"({freed / 1e6:.1f} MB).")
+
+
+def _new_shelf(lost_and_found: Path) -> Path:
+    """A new dated folder in lost-and-found/, or CatalogueError saying why there cannot be one."""
+    if lost_and_found.is_symlink() or (lost_and_found.exists() and not lost_and_found.is_dir()):
+        raise CatalogueError(f"{lost_and_found} is a file, not a folder, so repair has nowhere "
+                             "to set unused files aside; move or rename it, then repair again.")
+    shelf = lost_and_found / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        shelf.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CatalogueError(f"Repair cannot make {shelf} to set unused files aside "
+                             f"({error.strerror or error}); nothing was changed.") from None
+    return shelf
+
+
+def _set_aside(orphan: Path, destination: Path) -> None:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(orphan, destination)
+        return
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+    # photos/ is on another filesystem: copy whole (atomically), then remove the original.
+    with orphan.open("rb") as reader, atomic_writer(destination) as writer:
+        shutil.copyfileobj(reader, writer, 1024 * 1024)
+    orphan.unlink()

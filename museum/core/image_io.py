@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -20,6 +22,12 @@ from museum.core.errors import PhotoError
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "BMP", "GIF", "HEIF")
 FORMAT_NAMES = "JPEG, PNG, WebP, TIFF, BMP, GIF or HEIC"
 PIXEL_LIMIT = 250_000_000
+# Formats other than JPEG are decoded at full size, at 1 to 4 bytes a pixel: a 1 MB PNG of 225
+# megapixels needs 900 MB. No single decode may need more than this, nor all threads together.
+DECODE_MEMORY_LIMIT = 400_000_000
+_BYTES_PER_PIXEL = {"1": 1, "L": 1, "P": 1, "I;16": 2, "I;16B": 2, "I;16L": 2, "I;16N": 2}
+# Modes Image.reduce works on without a full-size converted copy first.
+_REDUCIBLE_IN_PLACE = frozenset({"L", "RGB", "RGBX", "RGBa", "La", "CMYK", "YCbCr", "I", "F"})
 BACKGROUND = (255, 255, 255)  # what transparent parts of a photo are shown on
 
 # Our own check below refuses anything over PIXEL_LIMIT with a clear sentence; Pillow's global
@@ -37,6 +45,7 @@ _SELF_ORIENTING = frozenset({"TIFF", "HEIF"})
 _EXIF_IFD = 0x8769
 _DATE_TAGS = (0x9003, 0x9004)  # DateTimeOriginal, DateTimeDigitized
 _OFFSET_TAGS = {0x9003: 0x9011, 0x9004: 0x9012}
+_MAX_EXIF_BYTES = 1024 * 1024
 _heif_lock = threading.Lock()
 _heif_registered = False
 _srgb_profile: ImageCms.ImageCmsProfile | None = None
@@ -89,16 +98,29 @@ def load_upright_rgb(image: Image.Image, name: str, *, long_edge: int,
     """Decode image to an sRGB RGB picture whose long edge is at most long_edge, right way up.
 
     JPEGs are decoded at a reduced scale when that still gives at least long_edge pixels, so a
-    12-megapixel photo never has to be decoded in full for a thumbnail.
+    12-megapixel photo never has to be decoded in full for a thumbnail. Other formats are
+    decoded whole, so an image whose decoding would take more than DECODE_MEMORY_LIMIT is
+    refused, and decodes in all threads together stay within that much memory. The full-size
+    pixels are released (image is closed) as soon as a reduced copy is made.
     """
     image.draft(None, _target_size(image.size, long_edge))
-    try:
-        image.seek(0)
-        image.load()
-    except (OSError, SyntaxError, ValueError, EOFError):
-        raise PhotoError(f"{name} is damaged or incomplete: its picture data cannot be "
-                         "read to the end.") from None
-    picture = to_srgb(image)
+    needed = decode_memory(image)
+    if needed > DECODE_MEMORY_LIMIT:
+        raise PhotoError(
+            f"{name} is too large to open safely: {image.size[0]:,} × {image.size[1]:,} pixels "
+            f"would take {needed // 1_000_000:,} MB of memory to decode, more than the "
+            f"{DECODE_MEMORY_LIMIT // 1_000_000} MB Museum allows.")
+    with _decode_budget.reserve(needed):
+        try:
+            image.seek(0)
+            image.load()
+        except (OSError, SyntaxError, ValueError, EOFError):
+            raise PhotoError(f"{name} is damaged or incomplete: its picture data cannot be "
+                             "read to the end.") from None
+        reduced = _reduced(image, long_edge)
+        if reduced is not image:
+            image.close()  # frees the full-size pixels before any colour work
+    picture = to_srgb(reduced)
     # After a reduced decode the last step is small (2000 -> 1600 px for a 12-MP photo), where
     # Hamming looks as sharp as Lanczos at half the cost.
     picture.thumbnail((long_edge, long_edge), Image.Resampling.HAMMING, reducing_gap=2.0)
@@ -151,6 +173,69 @@ def _apply_profile(image: Image.Image, icc: bytes) -> Image.Image:
         return image
 
 
+def decode_memory(image: Image.Image) -> int:
+    """About how many bytes decoding image (and reducing it) takes, from its header alone."""
+    width, height = image.size
+    pixels = width * height
+    total = pixels * _BYTES_PER_PIXEL.get(image.mode, 4)
+    if image.mode not in _REDUCIBLE_IN_PLACE:
+        total += pixels * 4  # converted to 32-bit pixels before it can be reduced
+    if image.mode in ("P", "PA"):
+        total += pixels * 4  # a palette with transparency goes through RGBA on the way
+    return total
+
+
+def _reduced(image: Image.Image, long_edge: int) -> Image.Image:
+    """A copy of image cut down by a whole factor towards long_edge (image if it is small)."""
+    factor = max(image.size) // (2 * long_edge)  # leaves >= 2x long_edge for a sharp resize
+    if factor < 2:
+        return image
+    source = image if image.mode in _REDUCIBLE_IN_PLACE else _reducible_copy(image)
+    reduced = source.reduce(factor)
+    if source is not image:
+        source.close()
+    # Alpha is reduced premultiplied (so transparent pixels do not bleed their colour).
+    return reduced.convert({"RGBa": "RGBA", "La": "LA"}[reduced.mode]) \
+        if reduced.mode in ("RGBa", "La") else reduced
+
+
+def _reducible_copy(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA"):
+        return image.convert({"RGBA": "RGBa", "LA": "La"}[image.mode])
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "1"):
+        return _to_eight_bit(image)
+    if "transparency" in image.info or image.mode == "PA":
+        rgba = image.convert("RGBA")
+        try:
+            return rgba.convert("RGBa")
+        finally:
+            rgba.close()
+    return image.convert("RGB")
+
+
+class _DecodeBudget:
+    """Memory for decoding, shared by every thread: a decode waits until its share is free."""
+
+    def __init__(self, limit: int) -> None:
+        self._free = limit
+        self._condition = threading.Condition()
+
+    @contextmanager
+    def reserve(self, amount: int) -> Iterator[None]:
+        with self._condition:
+            self._condition.wait_for(lambda: self._free >= amount)
+            self._free -= amount
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._free += amount
+                self._condition.notify_all()
+
+
+_decode_budget = _DecodeBudget(DECODE_MEMORY_LIMIT)
+
+
 def _target_size(size: tuple[int, int], long_edge: int) -> tuple[int, int]:
     scale = min(1.0, long_edge / max(size))
     return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
@@ -169,9 +254,37 @@ def _check_pixel_count(image: Image.Image, name: str) -> None:
 
 def _exif(image: Image.Image) -> Image.Exif | None:
     try:
+        if image.format == "PNG" and "exif" not in image.info:
+            # Pillow would decode every pixel to look for an eXIf chunk after the image data;
+            # walking the chunk headers finds it without decoding (and without the memory).
+            late = _png_exif_chunk(image.fp)
+            if late is None:
+                return None
+            image.info["exif"] = b"Exif\x00\x00" + late
         return image.getexif()
     except Exception:  # noqa: BLE001 — a broken EXIF block must not cost the user the photo
         return None
+
+
+def _png_exif_chunk(stream: IO[bytes] | None) -> bytes | None:
+    """The data of a PNG's eXIf chunk, found by skipping from chunk header to chunk header."""
+    if stream is None:
+        return None
+    position = stream.tell()
+    try:
+        stream.seek(8)  # the PNG signature
+        while header := stream.read(8):
+            if len(header) < 8:
+                return None
+            length, kind = int.from_bytes(header[:4], "big"), header[4:]
+            if kind == b"eXIf":
+                return stream.read(min(length, _MAX_EXIF_BYTES))
+            if kind == b"IEND":
+                return None
+            stream.seek(length + 4, 1)  # the data and its CRC
+        return None
+    finally:
+        stream.seek(position)
 
 
 def _orientation(exif: Image.Exif | None) -> int:

@@ -8,9 +8,11 @@ beside one writer. Inside one process, opening the same catalogue twice shares t
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import socket
+import stat
 import threading
 import time
 from dataclasses import dataclass
@@ -75,12 +77,29 @@ def holds(root: Path) -> bool:
 
 
 def _open_lock_file(root: Path) -> int:
+    # Never through a link: the note would be written into whatever file the link points at.
+    # A hard link is the same file under two names: refused too, as is anything but a file
+    # (O_NONBLOCK: opening a FIFO must not wait for a writer that never comes).
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        return os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        descriptor = os.open(root / LOCK_NAME, flags, 0o644)
     except OSError as error:
+        if error.errno == errno.ELOOP or (root / LOCK_NAME).is_symlink():
+            raise LockedError(_link_message(root)) from None
         raise LockedError(
             f"Cannot lock the catalogue at {root}: {error.strerror}."
         ) from None
+    facts = os.fstat(descriptor)
+    if not stat.S_ISREG(facts.st_mode) or facts.st_nlink > 1:
+        os.close(descriptor)
+        raise LockedError(_link_message(root))
+    return descriptor
+
+
+def _link_message(root: Path) -> str:
+    return (f"The catalogue's {LOCK_NAME} at {root} is a link to another file (or not a plain "
+            f"file), which Museum refuses to write through; remove {root / LOCK_NAME} and try "
+            "again.")
 
 
 NOTE_BYTES = 256  # every note is written whole, padded to this size, in one write

@@ -40,9 +40,14 @@ def _checked(sha256: str) -> str:
 
 def original_relpath(sha256: str, image_format: str) -> PurePosixPath:
     """The original's path relative to the catalogue folder."""
+    return PurePosixPath(original_name(sha256, image_format))
+
+
+def original_name(sha256: str, image_format: str) -> str:
+    """original_relpath as a '/'-separated string (also its member name in a backup)."""
     extension = FORMAT_EXTENSIONS.get((image_format or "").upper(), "bin")
     sha256 = _checked(sha256)
-    return PurePosixPath("photos", sha256[:2], f"{sha256}.{extension}")
+    return f"photos/{sha256[:2]}/{sha256}.{extension}"
 
 
 def thumbnail_relpath(sha256: str, size: str) -> PurePosixPath:

@@ -10,29 +10,28 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import hashlib
 import os
+import secrets
 import shutil
-import tempfile
 import zipfile
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 from sqlalchemy import text
 
 from museum.core import lock
-from museum.core.archive_format import Manifest, ManifestEntry, read_manifest
+from museum.core.archive_format import Manifest, read_manifest
 from museum.core.atomic import fsync_folder
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError, CatalogueError
 from museum.core.photo_paths import is_sha256
+from museum.core.restore_unpack import (
+    check_cancel, check_sizes, copy_checked, member_reader, unpack_needed,
+)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-_CHUNK = 1024 * 1024
 _ROOM_TO_OPEN = 1024 * 1024  # below this, a failed first open is the disk's fault
 
 
@@ -43,6 +42,7 @@ class RestoreResult:
     root: Path
     manifest: Manifest
     set_aside: Path | None = None
+    left_out: tuple[str, ...] = ()  # listed in the manifest, but no photo record uses them
 
 
 @contextlib.contextmanager
@@ -66,10 +66,11 @@ def verify_backup(archive_path: Path, *, progress: Progress | None = None,
                   cancelled: Cancelled | None = None) -> Manifest:
     """Read every member and check its hash; returns the manifest or raises BackupError."""
     with open_backup(archive_path) as (archive, manifest):
+        check_sizes(archive, manifest)
         for done, entry in enumerate(manifest.files, start=1):
-            _check_cancel(cancelled)
-            with _member_reader(archive, entry) as reader:
-                _copy_checked(reader, None, entry)
+            check_cancel(cancelled)
+            with member_reader(archive, entry) as reader:
+                copy_checked(reader, None, entry)
             if progress:
                 progress(done, len(manifest.files))
     return manifest
@@ -81,13 +82,19 @@ def restore_backup(archive_path: Path, *, destination: Path,
     """Restore a backup into destination, a new (or empty) folder, and migrate it forward.
 
     Every hash is verified before the folder appears; on any problem nothing is left behind.
+    Only the database and the originals its photo records use are restored (`left_out` names
+    anything else the backup held). A destination that is a symbolic link is refused.
     """
-    target = Path(destination).expanduser().resolve()
+    given = Path(destination).expanduser()
+    if given.is_symlink():
+        raise BackupError(f"{given} is a link to another folder; restore into a real folder "
+                          "(or give the folder the link points to).")
+    target = given.resolve()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise BackupError(f"{target} already exists and is not empty; restore into a new folder.")
-    manifest = _unpack_to_staging_then(archive_path, target, progress, cancelled,
-                                       _move_into_place)
-    return RestoreResult(root=target, manifest=manifest)
+    manifest, left_out = _unpack_to_staging_then(archive_path, target, progress, cancelled,
+                                                 _move_into_place)
+    return RestoreResult(root=target, manifest=manifest, left_out=tuple(left_out))
 
 
 def replace_catalogue(archive_path: Path, *, root: Path, progress: Progress | None = None,
@@ -105,49 +112,44 @@ def replace_catalogue(archive_path: Path, *, root: Path, progress: Progress | No
     lock.acquire(target)
     try:
         aside = _aside_name(target)
-        manifest = _unpack_to_staging_then(
+        manifest, left_out = _unpack_to_staging_then(
             archive_path, target, progress, cancelled,
             lambda staging, final: _swap_in(staging, final, aside))
     finally:
         lock.release(target)
-    return RestoreResult(root=target, manifest=manifest, set_aside=aside)
+    return RestoreResult(root=target, manifest=manifest, set_aside=aside,
+                         left_out=tuple(left_out))
 
 
 def _unpack_to_staging_then(archive_path: Path, target: Path, progress: Progress | None,
                             cancelled: Cancelled | None,
-                            finish: Callable[[Path, Path], None]) -> Manifest:
+                            finish: Callable[[Path, Path], None]) -> tuple[Manifest, list[str]]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restoring-"))
+        staging = _new_staging_folder(target)
     except OSError as error:
         raise BackupError(_restore_error_sentence(error, target)) from None
     try:
-        manifest = _unpack(archive_path, staging, progress, cancelled)
+        with open_backup(archive_path) as (archive, manifest):
+            left_out = unpack_needed(archive, manifest, staging, progress=progress,
+                                     cancelled=cancelled)
         _open_and_migrate(staging)
         finish(staging, target)
     except OSError as error:
         raise BackupError(_restore_error_sentence(error, target)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return manifest
+    return manifest, left_out
 
 
-def _unpack(archive_path: Path, staging: Path, progress: Progress | None,
-            cancelled: Cancelled | None) -> Manifest:
-    with open_backup(archive_path) as (archive, manifest):
-        for done, entry in enumerate(manifest.files, start=1):
-            _check_cancel(cancelled)
-            target = staging.joinpath(*entry.path.split("/"))
-            if not target.resolve().is_relative_to(staging.resolve()):
-                raise BackupError(f"This backup holds an unsafe path ({entry.path!r}).")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with _member_reader(archive, entry) as reader, target.open("xb") as writer:
-                _copy_checked(reader, writer, entry)
-                writer.flush()
-                os.fsync(writer.fileno())
-            if progress:
-                progress(done, len(manifest.files))
-    return manifest
+def _new_staging_folder(target: Path) -> Path:
+    # os.mkdir honours the umask (tempfile.mkdtemp would make it 0700, and the restored
+    # catalogue would keep that mode after the rename).
+    while True:
+        staging = target.with_name(f".{target.name}.restoring-{secrets.token_hex(6)}")
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(staging)
+            return staging
 
 
 def _restore_error_sentence(error: OSError, target: Path) -> str:
@@ -210,33 +212,3 @@ def unused_sibling(folder: Path, label: str) -> Path:
         number += 1
         candidate = folder.with_name(f"{folder.name} ({label} {stamp} {number})")
     return candidate
-
-
-@contextlib.contextmanager
-def _member_reader(archive: zipfile.ZipFile, entry: ManifestEntry) -> Iterator[IO[bytes]]:
-    try:
-        with archive.open(entry.path) as reader:
-            yield reader
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
-        raise BackupError(
-            f"{entry.path} in this backup is damaged; nothing was restored.") from None
-
-
-def _copy_checked(reader: IO[bytes], writer: IO[bytes] | None, entry: ManifestEntry) -> None:
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := reader.read(_CHUNK):
-        size += len(chunk)
-        if size > entry.bytes:  # never unpack more than the manifest promised
-            break
-        digest.update(chunk)
-        if writer is not None:
-            writer.write(chunk)
-    if size != entry.bytes or digest.hexdigest() != entry.sha256:
-        raise BackupError(f"{entry.path} in this backup does not match its recorded hash; "
-                          "the backup is damaged and nothing was restored.")
-
-
-def _check_cancel(cancelled: Cancelled | None) -> None:
-    if cancelled and cancelled():
-        raise BackupError("The restore was cancelled; nothing was changed.")

@@ -17,6 +17,7 @@ from museum.core.atomic import atomic_write_bytes
 from museum.core.catalogue import Catalogue
 from museum.core.errors import NotFoundError, ValidationError
 from museum.core.items import get_records
+from museum.core.output_file import checked_output_path, write_error_sentence
 from museum.core.room import room_layout
 from museum.gui.room import level_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
@@ -117,9 +118,14 @@ def build_scene(catalogue: Catalogue, *, photo_size: str = "preview") -> RoomSce
 
 
 def render_poster_file(catalogue: Catalogue, *, out: Path, cabinet: str | None = None,
-                       width: int = DEFAULT_WIDTH) -> tuple[int, int]:
-    """Write the room (or one cabinet) as a PNG `width` pixels wide; returns its size."""
+                       width: int = DEFAULT_WIDTH, overwrite: bool = False) -> tuple[int, int]:
+    """Write the room (or one cabinet) as a PNG `width` pixels wide; returns its size.
+
+    An existing file is replaced only with `overwrite`; a bad destination (a folder, under a
+    file, a full disk) is a ValidationError sentence, with no file, whole or partial, left.
+    """
     check_width(width)
+    out = checked_output_path(out, what="poster", overwrite=overwrite)
     if not cabinet and not room_layout(catalogue).cabinets:
         raise ValidationError("The room has no cabinets yet; add one or run 'museum room "
                               "arrange' first.")
@@ -127,7 +133,13 @@ def render_poster_file(catalogue: Catalogue, *, out: Path, cabinet: str | None =
     scene = build_scene(catalogue, photo_size="preview" if cabinet else "grid")
     try:
         image = render_scene(scene, poster_source(scene, cabinet), width)
-        atomic_write_bytes(Path(out), png_bytes(image))
+        data = png_bytes(image)
+        # Checked again: drawing takes seconds, in which the name may have been taken.
+        checked_output_path(out, what="poster", overwrite=overwrite)
+        try:
+            atomic_write_bytes(out, data)
+        except OSError as error:
+            raise ValidationError(write_error_sentence(error, out, what="poster")) from None
         return image.width(), image.height()
     finally:
         # Drop every Qt object now, while the application still exists: pixmaps freed at
