@@ -42,7 +42,7 @@ def run() -> None:
 
 def build_archive(folder: Path, count: int) -> Path:
     """A real backup of a catalogue holding `count` small distinct originals."""
-    with Catalogue.open(folder / "source") as catalogue:
+    with Catalogue.open(folder / "source", create=True) as catalogue:
         item_id = add_item(catalogue, fields={"title": "Album", "kind": "other"}).created_ids[0]
         rows = []
         for number in range(count):

@@ -31,7 +31,7 @@ def large_catalogue(temporary: Path) -> Path:
     from museum.core.demo import fill_demo
 
     folder = temporary / "large"
-    with Catalogue.open(folder) as catalogue:
+    with Catalogue.open(folder, create=True) as catalogue:
         fill_demo(catalogue, items=ITEMS - 7, photos=False)
     return folder
 
@@ -77,7 +77,7 @@ def child(kind: str, folder: str) -> None:
     # As the app starts it (older code, without paint_first, for a before/after comparison).
     extra = ({"paint_first": True} if "paint_first" in MainWindow.__init__.__code__.co_varnames
              else {})
-    window = MainWindow(Catalogue.open(folder), **extra)
+    window = MainWindow(Catalogue.open(folder, create=True), **extra)
     window.auto_backup = False
     window.resize(1440, 900)
     if kind == "large":

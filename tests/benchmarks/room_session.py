@@ -71,7 +71,7 @@ def main(catalogue_path: str, mode: str) -> dict:
 
     app = create_application([])
     result: dict = {"mode": mode}
-    with Catalogue.open(Path(catalogue_path)) as catalogue:
+    with Catalogue.open(Path(catalogue_path), create=True) as catalogue:
         window = MainWindow(catalogue)
         window.auto_backup = False
         window.resize(WIDTH, HEIGHT)

@@ -16,7 +16,7 @@ from tests.core.safety_support import add_photo
 
 def _made(tmp_path: Path) -> Path:
     root = tmp_path / "cat"
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
         add_photo(catalogue, item_id=1, seed=3)
     return root

@@ -17,7 +17,7 @@ from tests.tmpfs_support import fill_up, small_tmpfs
 @pytest.fixture
 def room(tmp_path: Path) -> Path:
     path = tmp_path / "demo"
-    with Catalogue.open(path) as catalogue:
+    with Catalogue.open(path, create=True) as catalogue:
         fill_demo(catalogue, items=8, photos=False)
     return path
 

@@ -44,7 +44,7 @@ def _import_and_measure(catalogue: Path, files: list[Path]) -> dict:
         from museum.core.catalogue import Catalogue
         from museum.core.items import add_item
         from museum.core.photos import import_photos
-        with Catalogue.open({str(catalogue)!r}) as catalogue:
+        with Catalogue.open({str(catalogue)!r}, create=True) as catalogue:
             item = add_item(catalogue, fields={{"title": "Panorama", "kind": "other"}})
             before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
             report = import_photos(catalogue, item_id=1, paths={[str(f) for f in files]!r})

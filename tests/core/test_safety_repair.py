@@ -17,7 +17,7 @@ from tests.tmpfs_support import small_tmpfs
 
 
 def _with_orphan(root: Path) -> Path:
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
         add_photo(catalogue, item_id=1, seed=5)
     orphan = root / "photos" / "ab" / "left-over.png"
@@ -28,7 +28,7 @@ def _with_orphan(root: Path) -> Path:
 
 def _stale_index(root: Path) -> None:
     # So that we can see whether repair got as far as rebuilding it.
-    with Catalogue.open(root) as catalogue, catalogue.session() as session:
+    with Catalogue.open(root, create=True) as catalogue, catalogue.session() as session:
         session.execute(text("DELETE FROM item_fts"))
 
 
@@ -39,7 +39,7 @@ def test_repair_sets_orphans_aside_from_photos_on_another_filesystem(tmp_path):
     shutil.copytree(root / "photos", kept)
     with small_tmpfs(root / "photos"):
         shutil.copytree(kept, root / "photos", dirs_exist_ok=True)
-        with Catalogue.open(root) as catalogue:
+        with Catalogue.open(root, create=True) as catalogue:
             report = check_catalogue(catalogue, repair=True)
             assert report.ok, report.problems
             assert not orphan.exists()
@@ -59,6 +59,6 @@ def test_a_lost_and_found_that_is_a_file_is_one_sentence_and_nothing_is_changed(
     assert "lost-and-found" in error and "is a file" in error and "Traceback" not in error
     assert (root / "lost-and-found").read_text() == "my notes"
     assert orphan.read_bytes() == b"half an import"
-    with Catalogue.open(root) as catalogue:
+    with Catalogue.open(root, create=True) as catalogue:
         # Refused before anything was done: the index was not rebuilt either.
         assert any("search index" in problem for problem in check_catalogue(catalogue).problems)

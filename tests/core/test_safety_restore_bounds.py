@@ -93,7 +93,7 @@ def test_the_restored_folder_has_ordinary_modes(good_archive, tmp_path, umask_02
 
 def test_a_replaced_catalogue_has_ordinary_modes(good_archive, tmp_path, umask_022):
     root = tmp_path / "cat"
-    Catalogue.open(root).close()
+    Catalogue.open(root, create=True).close()
     replace_catalogue(good_archive, root=root)
     assert stat.S_IMODE(root.stat().st_mode) == 0o755
 

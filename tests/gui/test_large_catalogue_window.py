@@ -14,7 +14,7 @@ from museum.core.demo import fill_demo
 @pytest.fixture(scope="module")
 def _large_template(tmp_path_factory) -> Catalogue:
     folder = tmp_path_factory.mktemp("large") / "catalogue"
-    with Catalogue.open(folder) as catalogue:
+    with Catalogue.open(folder, create=True) as catalogue:
         fill_demo(catalogue, items=3000, photos=False)  # six batches of the grid's layout
     return folder
 
@@ -24,7 +24,7 @@ def _window(qtbot, folder, *, paint_first: bool):
     from museum.gui.main_window import MainWindow
 
     create_application([])
-    window = MainWindow(Catalogue.open(folder), paint_first=paint_first)
+    window = MainWindow(Catalogue.open(folder, create=True), paint_first=paint_first)
     window.auto_backup = False
     window.resize(1280, 800)
     return window
