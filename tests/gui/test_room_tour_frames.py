@@ -34,8 +34,8 @@ def _quiet(page: RoomPage) -> bool:
 def test_the_tour_and_the_room_behind_it_stop_repainting_once_the_camera_stops(qtbot,
                                                                               demo_catalogue):
     page = shown_room_page(qtbot, demo_catalogue)
-    qtbot.waitUntil(lambda: _quiet(page) and not page.view.curtain.down, timeout=15_000)
-    page.card.hide()
+    qtbot.waitUntil(lambda: page.view.curtain.opacity == 0.0 and _quiet(page), timeout=15_000)
+    page.card.hide()  # the room has faded in and walked to today's item
     page.view.fit_all()  # the room's view sees every cabinet from afar...
     page.view.zoom_by(0.9)
     qtbot.waitUntil(lambda: _quiet(page), timeout=15_000)
