@@ -103,8 +103,10 @@ class CabinetItem(QGraphicsItem):
         in `area` has no picture cached at any zoom level yet: the sharpest zoom level of the far
         picture (cabinet and items) cached, else the rough one, which the frame draws instead of
         painting those items live (dozens of them a frame); None once every item has one."""
+        # A spotlit or hovered item draws itself (from a picture of its own): it never has a
+        # plain one, and waiting for it kept the whole cabinet blurred for the whole tour step.
         if not any(not level_cache.levels(child.sprite_key) for child in self.childItems()
-                   if hasattr(child, "sprite_key") and
+                   if hasattr(child, "sprite_key") and not (child.spotlit or child.hovered) and
                    child.mapRectToParent(child.boundingRect()).intersects(area)):
             return None
         cached = level_cache.levels(((self.token, "full"), 0, 0))
