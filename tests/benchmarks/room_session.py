@@ -71,7 +71,8 @@ def main(catalogue_path: str, mode: str) -> dict:
 
     app = create_application([])
     result: dict = {"mode": mode}
-    with Catalogue.open(Path(catalogue_path), create=True) as catalogue:
+    # Read-only: the bench never changes its catalogue, and runs beside an app that has it open.
+    with Catalogue.open(Path(catalogue_path), read_only=True) as catalogue:
         window = MainWindow(catalogue)
         window.auto_backup = False
         window.resize(WIDTH, HEIGHT)

@@ -180,7 +180,7 @@ def test_the_demo_on_a_full_disk_is_one_sentence_and_the_catalogue_still_opens(t
 
     with small_disk(tmp_path / "disk") as disk:
         root = disk / "cat"
-        assert main(["--catalogue", str(root), "list"]) == 0
+        assert main(["init", str(root)]) == 0
         filler = fill_disk(disk, leave=1000 * 1024)
         capsys.readouterr()
         assert main(["--catalogue", str(root), "demo", "--items", "10"]) == 2

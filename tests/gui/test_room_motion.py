@@ -25,7 +25,8 @@ def _quiet(page: RoomPage) -> bool:
 
 def test_moving_frames_are_fast_and_the_still_one_is_smooth(qtbot, demo_catalogue):
     page = shown_room_page(qtbot, demo_catalogue)
-    qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)  # it opens on the item of the day
+    # It fades in, then walks to the item of the day: wait for both (quiet while it fades).
+    qtbot.waitUntil(lambda: page.view.curtain.opacity == 0.0 and _quiet(page), timeout=10_000)
     page.card.hide()
     page.view.fit_all()
     qtbot.waitUntil(lambda: _quiet(page), timeout=10_000)

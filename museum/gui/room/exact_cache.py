@@ -22,6 +22,7 @@ from museum.gui.room.idle_work import IdleWork
 
 BUDGET_BYTES = 24 * 1024 * 1024  # a full view at rest copies some 10-20 MB of pictures
 MAX_PENDING = 512  # queued copies hold their source pictures: the oldest are dropped
+RECENT_S = 1.0  # a copy drawn this recently is on screen: never evicted for another
 SCALE_BUDGET_MS = 2.5
 
 settled = False
@@ -32,6 +33,7 @@ settled = False
 class _Copy:
     source: int  # cacheKey() of the picture it was scaled from
     pixmap: QPixmap
+    used: float  # time.monotonic() it was last drawn
 
 
 @dataclass
@@ -45,6 +47,7 @@ _copies: OrderedDict[Hashable, _Copy] = OrderedDict()
 _pending: OrderedDict[Hashable, _Job] = OrderedDict()
 _ready: list[Callable[[], None]] = []  # views to repaint once the last copy is made
 _bytes = 0
+_made_since_repaint = False
 _idle = IdleWork(lambda: scale_some(), lambda: bool(_pending))
 
 
@@ -111,6 +114,7 @@ def exact(key: Hashable, picture: QPixmap, width: int, height: int) -> QPixmap |
     copy = _copies.get(sized)
     if copy is not None and copy.source == picture.cacheKey():
         _copies.move_to_end(sized)
+        copy.used = time.monotonic()
         return copy.pixmap
     if width * height * 4 > BUDGET_BYTES // 8:
         return None
@@ -137,35 +141,52 @@ def copies() -> int:
 
 
 def scale_some(budget_ms: float = SCALE_BUDGET_MS) -> int:
-    """Make queued exact copies for up to `budget_ms` (at least one); returns how many."""
-    global _bytes
+    """Make queued exact copies for up to `budget_ms` (at least one try); returns how many."""
+    global _bytes, _made_since_repaint
     started = time.perf_counter()
-    made = 0
-    while _pending and (not made or (time.perf_counter() - started) * 1000 < budget_ms):
+    made = tried = 0
+    while _pending and (not tried or (time.perf_counter() - started) * 1000 < budget_ms):
         key, job = _pending.popitem(last=True)
-        pixmap = job.source.scaled(job.width, job.height,
-                                   Qt.AspectRatioMode.IgnoreAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+        tried += 1
         old = _copies.pop(key, None)
         if old is not None:
             _bytes -= _size(old.pixmap)
-        _copies[key] = _Copy(job.source.cacheKey(), pixmap)
+        if not _make_room(job.width * job.height * 4):
+            continue  # the views on screen use every copy held: this one stays nearest-pixel
+        pixmap = job.source.scaled(job.width, job.height,
+                                   Qt.AspectRatioMode.IgnoreAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+        _copies[key] = _Copy(job.source.cacheKey(), pixmap, time.monotonic())
         _bytes += _size(pixmap)
-        while _bytes > BUDGET_BYTES and len(_copies) > 1:
-            _bytes -= _size(_copies.popitem(last=False)[1].pixmap)
         made += 1
+        _made_since_repaint = True
     if not _pending:
         # Every copy the views asked for is made: each repaints once, whole, to show them all.
         # Repainting after each tick, or each picture's own area, redrew most of the view
         # several times over (through a clip of dozens of rectangles) for copies spread across it.
-        ready = list(_ready)
+        # When none could be made (no room), a repaint would only ask for them again, for ever.
+        ready = list(_ready) if _made_since_repaint else []
         _ready.clear()
+        _made_since_repaint = False
         for repaint in ready:
             try:
                 repaint()
             except RuntimeError:  # the view was closed meanwhile
                 pass
     return made
+
+
+def _make_room(size: int) -> bool:
+    """Evict copies not drawn in the last RECENT_S, oldest first, until `size` bytes fit;
+    False if they cannot (two views at rest that want more than the budget would otherwise
+    evict each other's copies and repaint each other for ever)."""
+    global _bytes
+    recent = time.monotonic() - RECENT_S
+    for key in [k for k, copy in _copies.items() if copy.used < recent]:
+        if _bytes + size <= BUDGET_BYTES:
+            break
+        _bytes -= _size(_copies.pop(key).pixmap)
+    return _bytes + size <= BUDGET_BYTES
 
 
 def clear() -> None:

@@ -139,7 +139,8 @@ def _draw_tiles(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
         pixmap = lookup(tile_key, bucket)
         tile_done = partial(done, QRectF(tile)) if done is not None else None
         if pixmap is None and stand_in is not None:
-            stand_in(painter, tile)
+            if not _draw_coarser(painter, key, tile, bucket, origin, bounds):
+                stand_in(painter, tile)
             warm(tile_key, padded, bucket, tile_painter(paint, padded), opaque=opaque,
                  done=tile_done)
             continue
@@ -152,6 +153,36 @@ def _draw_tiles(painter: QPainter, key: Hashable, area: QRectF, bucket: float,
         exact_cache.draw(painter, tile_key, tile, pixmap, QRectF(
             (tile.left() - padded.left()) * scale_x, (tile.top() - padded.top()) * scale_y,
             tile.width() * scale_x, tile.height() * scale_y))
+
+
+def _draw_coarser(painter: QPainter, key: Hashable, tile: QRectF, bucket: float,
+                  origin: QPointF, bounds: QRectF | None) -> bool:
+    """Draw `tile` from a cached tile of a coarser zoom level that holds all of it, if any:
+    blown up 1.4-4 times rather than the rough picture's 8 (while the camera moves, missing
+    tiles stood in by the rough picture were the blocky walls and floor, and blowing up so
+    many pixels took most of a frame)."""
+    for coarser in (bucket / STEP, bucket / 2, bucket / (2 * STEP), bucket / 4):
+        if coarser < MIN_BUCKET:
+            break
+        size = TILE_PIXELS / coarser
+        x = math.floor((tile.center().x() - origin.x()) / size)
+        y = math.floor((tile.center().y() - origin.y()) / size)
+        pixmap = _cache.get(((key, x, y), coarser))
+        if pixmap is None:
+            continue
+        whole = QRectF(origin.x() + x * size, origin.y() + y * size, size, size)
+        if bounds is not None:
+            whole = whole & bounds
+        if not whole.contains(tile):
+            continue
+        pad = 1.0 / coarser
+        padded = whole.adjusted(-pad, -pad, pad, pad)
+        scale_x, scale_y = pixmap.width() / padded.width(), pixmap.height() / padded.height()
+        painter.drawPixmap(tile, pixmap, QRectF(
+            (tile.left() - padded.left()) * scale_x, (tile.top() - padded.top()) * scale_y,
+            tile.width() * scale_x, tile.height() * scale_y))
+        return True
+    return False
 
 
 def tiles(key: Hashable, area: QRectF, bucket: float, *, origin: QPointF,

@@ -63,6 +63,7 @@ class RoomScene(QGraphicsScene):
         self.walls: list[Wall] = []
         self.wall_runs: list[list[str]] = []  # cabinet names on each wall, left to right
         self.aspect = DEFAULT_ASPECT
+        self._smooth_thumb = True  # whether the frame being drawn samples pictures smoothly
         self.far_view = False
         self._far_views: weakref.WeakKeyDictionary[QGraphicsView, bool] = \
             weakref.WeakKeyDictionary()
@@ -329,6 +330,7 @@ class RoomScene(QGraphicsScene):
         bucket = level_cache.bucket_for(lod * painter.device().devicePixelRatioF(),
                                         most=BACKDROP_BUCKET)
         smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        self._smooth_thumb = smooth
         # Nearest-pixel sampling: the walls are soft textures, and it halves the cost of a frame.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
         level_cache.draw_tiled(
@@ -345,9 +347,9 @@ class RoomScene(QGraphicsScene):
         picture of the room, itself in tiles (a couple of milliseconds each to paint); flat
         colours where the frame has no time left to paint one."""
         world = self.sceneRect().adjusted(-FADE, -FADE, FADE, FADE)
-        # Always smooth: blown up 8 times nearest-pixel it showed as coarse blocks, the "blocky
-        # floor" people saw during the tour; blurred, it passes for a moment out of focus.
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        # Smooth (it is rough) only at rest: while the camera moves, blowing the missing tiles
+        # up smoothly cost 6-7 ms of every frame of the tour.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._smooth_thumb)
         inside = tile & world
         if inside != tile:
             painter.fillRect(tile, DARK)
