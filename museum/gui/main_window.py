@@ -173,6 +173,8 @@ class MainWindow(QMainWindow):
         self.sidebar.items_dropped_on_room.connect(
             lambda ids: window_room.put_on_display(self, ids))
         self.trash.changed.connect(self.on_changes)
+        self.trash.changed.connect(lambda changes: window_actions.forget_undo(self, changes))
+        self.trash.reported.connect(self.status.say)
         self.detail.edit_requested.connect(self.edit_item)
         self.detail.viewer_requested.connect(
             lambda item_id, photo_id: window_actions.open_viewer(self, item_id, photo_id))

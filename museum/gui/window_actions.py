@@ -36,8 +36,7 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = window.menus["&File"].addMenu("Open &recent")
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
     window.menus["&File"].addSeparator()
-    add("&File", "&Back up now", lambda: safety_actions.back_up_now(window, window.catalogue),
-        "Ctrl+Shift+S", name="backup")
+    add("&File", "&Back up now", lambda: back_up_now(window), "Ctrl+Shift+S", name="backup")
     add("&File", "Re&store from backup…", lambda: restore(window), name="restore")
     window.file_end = window.menus["&File"].addSeparator()
     add("&File", "&Quit", window.close, QKeySequence.StandardKey.Quit)
@@ -118,13 +117,25 @@ def refuse_if_read_only(window: MainWindow) -> bool:
 
 
 # -- safety ----------------------------------------------------------------------------------------
+def back_up_now(window: MainWindow) -> None:
+    """File → Back up now; the status bar then says how it went (not the last delete's Undo)."""
+    window.status.say("Backing up…")
+    result = safety_actions.back_up_now(window, window.catalogue)
+    window.status.say(f"Backed up to {result.path.name}." if result is not None
+                      else "The backup was not made.")
+
+
 def restore(window: MainWindow) -> MainWindow | None:
     """File → Restore: a backup into a new folder beside this catalogue, then open it here."""
     archive = window.dialogs.choose_backup(window, window.catalogue.backups_dir)
     if archive is None:
         return None
+    window.status.say("Restoring the backup…")
     restored = safety_actions.restore_from_file(window, window.catalogue.root, archive=archive)
-    return switch_catalogue(window, restored) if restored is not None else None
+    if restored is None:
+        window.status.say("The backup was not restored.")
+        return None
+    return switch_catalogue(window, restored)
 
 
 def open_check(window: MainWindow) -> safety_actions.CheckDialog:
@@ -210,6 +221,13 @@ def delete_items(window: MainWindow, item_ids: list[int]) -> None:
     window.undo_stack.append(("trash", item_ids))
     window.on_changes(changes)
     window.status.say(f"Moved {_items(len(item_ids))} to the trash.", undoable=True)
+
+
+def forget_undo(window: MainWindow, changes) -> None:
+    """Items restored or deleted for good in the trash can no longer be 'undeleted' by Undo."""
+    window.undo_stack = [] if changes.reset else [
+        (kind, ids) for kind, ids in window.undo_stack if not set(ids) & changes.item_ids]
+    update_enabled(window)
 
 
 def undo(window: MainWindow) -> None:

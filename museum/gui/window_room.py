@@ -30,6 +30,7 @@ def room_page(window: MainWindow) -> RoomPage:
         page.changes_made.connect(
             lambda changes: window.on_changes(changes, source=page.on_changes))
         window.change_listeners.append(page.on_changes)
+        page.message_shown.connect(window.status.say)  # the room's last word replaces ours
         window.add_page("room", page)
         window.room = page
         if window.catalogue.read_only:
