@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.search.textChanged.connect(self.library.search_later)
         self.search.returnPressed.connect(lambda: self.library.apply_search())
+        self.library.searched.connect(lambda: window_room.light_search(self))
         self.library.searched.connect(self.refresh_counts)
         self.library.current_changed.connect(self.detail.show_item)
         self.library.current_changed.connect(lambda _record: window_actions.update_enabled(self))

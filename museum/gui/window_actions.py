@@ -162,7 +162,9 @@ def refresh_counts(window: MainWindow) -> None:
     counts = room.room_counts(catalogue)
     window.sidebar.set_room_totals(on_display=counts.on_display, in_storage=counts.in_storage)
     text = _items(total)
-    if shown != total:
+    if shown != total and window.current_page() == "room":
+        text = window_room.match_note(window, shown, text)
+    elif shown != total:
         text = f"{shown:,} of {text} shown"
     if in_trash:
         text += f"  ·  {in_trash:,} in the trash"
