@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,10 @@ from museum.commands.photos import import_and_report
 from museum.commands.output import print_item, print_item_list, print_json
 from museum.core import items
 from museum.core.catalogue import Catalogue
+from museum.core.errors import QueryError
 from museum.core.fields import NORMALISERS
 from museum.core.search import SORT_FIELDS
+from museum.core.search_suggest import suggest_query
 
 _FIELD_OPTIONS = [name for name in NORMALISERS if name not in ("title", "kind")]
 
@@ -82,11 +85,19 @@ def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
     sort = f"-{args.sort.lstrip('-')}" if args.desc else args.sort
-    records = items.list_items(catalogue, query=args.query, sort=sort)
+    try:
+        records = items.list_items(catalogue, query=args.query, sort=sort)
+    except QueryError as error:
+        suggestion = suggest_query(catalogue, query=args.query)
+        raise QueryError(f"{error} Did you mean {suggestion}?" if suggestion
+                         else str(error)) from None
     if args.json:
         print_json([record.to_dict() for record in records])
     else:
         print_item_list(records)
+    suggestion = suggest_query(catalogue, query=args.query) if not records else None
+    if suggestion:
+        print(f"Nothing matches {args.query}. Did you mean {suggestion}?", file=sys.stderr)
     return 0
 
 
