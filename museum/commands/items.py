@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,11 @@ from museum.commands.opening import READS, WRITES
 from museum.commands.output import print_item, print_item_list, print_json, print_json_list
 from museum.core import items
 from museum.core.catalogue import Catalogue
+from museum.core.errors import QueryError
 from museum.core.fields import NORMALISERS
 from museum.core.models import KINDS
 from museum.core.search import SORT_FIELDS
+from museum.core.search_suggest import suggest_query
 
 _FIELD_OPTIONS = [name for name in NORMALISERS if name not in ("title", "kind")]
 
@@ -112,12 +115,33 @@ def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
     sort = f"-{args.sort.lstrip('-')}" if args.desc else args.sort
-    if args.json:
-        records = items.iter_items(catalogue, query=args.query, sort=sort)
-        print_json_list(record.to_dict() for record in records)
-    else:
-        print_item_list(items.list_items(catalogue, query=args.query, sort=sort))
+    try:
+        found = _print_found(catalogue, query=args.query, sort=sort, as_json=args.json)
+    except QueryError as error:
+        suggestion = suggest_query(catalogue, query=args.query)
+        raise QueryError(f"{error} Did you mean {suggestion}?" if suggestion
+                         else str(error)) from None
+    suggestion = suggest_query(catalogue, query=args.query) if not found else None
+    if suggestion:
+        print(f"Nothing matches {args.query}. Did you mean {suggestion}?", file=sys.stderr)
     return 0
+
+
+def _print_found(catalogue: Catalogue, *, query: str, sort: str, as_json: bool) -> int:
+    """Print the items the query finds (JSON streamed page by page); return how many."""
+    if not as_json:
+        records = items.list_items(catalogue, query=query, sort=sort)
+        print_item_list(records)
+        return len(records)
+    found = 0
+
+    def counted():
+        nonlocal found
+        for record in items.iter_items(catalogue, query=query, sort=sort):
+            found += 1
+            yield record.to_dict()
+    print_json_list(counted())
+    return found
 
 
 def run_show(args: argparse.Namespace, catalogue: Catalogue) -> int:

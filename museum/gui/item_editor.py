@@ -55,7 +55,7 @@ class ItemEditor(QDialog):
         self._saved_state = self._state()
         if paths:
             self.photos.add_paths(paths)
-        self.setWindowTitle(f"Edit “{record.title}”" if record else "New item")
+        self.setWindowTitle(_editor_title(record.title if record else None))
         self.form.changed.connect(self._on_changed)
         self.photos.changed.connect(self._on_changed)
         self.resize(1040, 760)
@@ -204,7 +204,7 @@ class ItemEditor(QDialog):
         """The fields are stored but the photos are not all: only the photos stay unsaved."""
         self._saved_state = (self._state()[0], self._saved_state[1])
         if self.item_id is not None:
-            self.setWindowTitle(f"Edit “{self.form.values()['title']}”")
+            self.setWindowTitle(_editor_title(self.form.values()["title"]))
         self.setWindowModified(self.is_dirty())
 
     def _finish(self, changes: Changes, new_ids: dict[str, int]) -> None:
@@ -245,3 +245,11 @@ class ItemEditor(QDialog):
                 self.save()
                 return
         super().reject()
+
+
+def _editor_title(item_title: str | None) -> str:
+    """The window title, with the '[*]' where Qt marks unsaved changes; a '[*]' typed in the
+    item's own title is doubled so that Qt shows it as written."""
+    if item_title is None:
+        return "New item[*]"
+    return f"Edit “{item_title.replace('[*]', '[*][*]')}”[*]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
@@ -17,6 +17,7 @@ from museum.core.errors import ValidationError
 from museum.core.fields import NORMALISERS
 from museum.core.models import KINDS
 from museum.core.records import ItemRecord
+from museum.core.seasons import offer_season
 
 GROUPS: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
     ("The item", (("kind", "Kind", ""), ("title", "Title", "e.g. World Cup winner's medal"),
@@ -38,6 +39,7 @@ COMPLETED = ("competition", "team", "opponent", "venue", "location", "stage", "a
              "acquired_how", "acquired_from", "condition")
 CHECKED = ("date", "season", "acquired_date", "acquired_price", "value", "currency")
 LONG_TEXT = ("description", "notes", "provenance")
+SEASON_OFFER_DELAY_MS = 250  # asked once typing in the date or competition pauses
 
 
 class TagsEdit(QLineEdit):
@@ -76,6 +78,15 @@ class ItemForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.hints: dict[str, QLabel] = {}
         self.labels: list[QLabel] = []
+        self.offered_season: str | None = None
+        self.season_offer = QLabel(objectName="seasonOffer")
+        self.season_offer.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.season_offer.setVisible(False)
+        self.season_offer.linkActivated.connect(lambda _link: self.accept_season_offer())
+        self._offer_timer = QTimer(self, singleShot=True, interval=SEASON_OFFER_DELAY_MS)
+        self._offer_timer.timeout.connect(self._update_season_offer)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for title, fields in GROUPS:
@@ -120,6 +131,8 @@ class ItemForm(QWidget):
             hint.setVisible(False)
             self.hints[name] = hint
             column.addWidget(hint)
+        if name == "season":
+            column.addWidget(self.season_offer)
         return row
 
     def _editor(self, name: str, placeholder: str) -> QWidget:
@@ -155,6 +168,8 @@ class ItemForm(QWidget):
         else:
             editor.textChanged.connect(lambda _text, name=name: self._check(name))
             editor.textChanged.connect(self.changed)
+            if name in ("date", "competition", "season"):
+                editor.textChanged.connect(self._offer_timer.start)
 
     def _check(self, name: str) -> None:
         """Validate dates, seasons and amounts as they are typed; say what is wrong beside them."""
@@ -170,6 +185,23 @@ class ItemForm(QWidget):
         self.editors[name].style().polish(self.editors[name])
         hint.setText(message or "")
         hint.setVisible(message is not None)
+
+    def _update_season_offer(self) -> None:
+        """Offer the season the date falls in, for the competition, while Season is empty."""
+        offer = None
+        if not self.editors["season"].text().strip():
+            offer = offer_season(self.catalogue, date=self.editors["date"].text(),
+                                 competition=self.editors["competition"].text())
+        self.offered_season = offer
+        if offer:
+            self.season_offer.setText(f'<a href="season">Season {offer}?</a> Click to fill it in.')
+        self.season_offer.setVisible(offer is not None)
+
+    def accept_season_offer(self) -> None:
+        if self.offered_season:
+            self.editors["season"].setText(self.offered_season)
+            self._offer_timer.stop()
+            self.season_offer.setVisible(False)
 
     def problems(self) -> list[str]:
         """Sentences about the fields that cannot be saved as typed (empty when all is well)."""

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from museum.core.catalogue import Catalogue
 from museum.core.changes import Changes
+from museum.core.search_suggest import suggest_query
 from museum.gui.grid_view import GridView
 from museum.gui.item_model import IdRole, ItemModel, RecordRole
 from museum.gui.table_view import TableView
+from museum.gui.workers import run_task
 
 SEARCH_DELAY_MS = 150
+# A query half typed ('kind:', '"world') is not a mistake yet: it is flagged only once the
+# typing has paused this long.
+QUERY_ERROR_DELAY_MS = 900
 VIEWS = ("grid", "table")
 
 
@@ -23,6 +30,7 @@ class LibraryPage(QWidget):
     files_dropped = Signal(object, list)
     searched = Signal()
     item_menu_requested = Signal(list, QPoint)  # the selected ids, where the menu opens
+    suggestion_chosen = Signal(str)  # the query of a clicked "Did you mean …?"
 
     def __init__(self, catalogue: Catalogue, thumbnails, parent=None, *,
                  load: bool = True) -> None:
@@ -39,6 +47,13 @@ class LibraryPage(QWidget):
         self.stack.addWidget(self.table)
         self.query_error = QLabel(objectName="queryError", wordWrap=True)
         self.query_error.setVisible(False)
+        self.suggestion = QLabel(objectName="suggestion")
+        self.suggestion.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.suggestion.setVisible(False)
+        self.suggestion.linkActivated.connect(self._on_suggestion_clicked)
+        self._suggested = ""
+        self._suggest_task = None
         self.empty_note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="hint",
                                  wordWrap=True)
         self.empty_note.setVisible(False)
@@ -46,11 +61,16 @@ class LibraryPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.query_error)
+        layout.addWidget(self.suggestion)
         layout.addWidget(self.empty_note)
         layout.addWidget(self.stack, 1)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
+        self._search_timer.timeout.connect(self._apply_typed_search)
+        self._error_timer = QTimer(self, singleShot=True, interval=QUERY_ERROR_DELAY_MS)
+        self._error_timer.timeout.connect(self._show_query_error)
         self._pending_query = ""
+        self._typed = False  # whether the search being applied came from typing
+        self._query_problem = ""
         self.model.query_failed.connect(self._on_query_failed)
         self.model.reloaded.connect(self._on_reloaded)
         self.grid.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -82,10 +102,19 @@ class LibraryPage(QWidget):
         """Typing: search once the typing pauses for SEARCH_DELAY_MS."""
         self._pending_query = query
         self._search_timer.start()
+        self._error_timer.stop()  # still typing: no verdict on the query yet
 
     def apply_search(self, facets: dict[str, str] | None = None) -> bool:
+        """Search now (Enter, a facet): a wrong query is flagged at once."""
         self._search_timer.stop()
         return self.model.set_search(self._pending_query, facets)
+
+    def _apply_typed_search(self) -> None:
+        self._typed = True
+        try:
+            self.apply_search()
+        finally:
+            self._typed = False
 
     def set_facets(self, facets: dict[str, str]) -> None:
         self._pending_query = (self.model.query if not self._search_timer.isActive()
@@ -93,11 +122,46 @@ class LibraryPage(QWidget):
         self.apply_search(facets)
 
     def _on_query_failed(self, message: str) -> None:
-        self.query_error.setText(message)
+        self._query_problem = message
+        if self._typed:
+            self._error_timer.start()
+        else:
+            self._show_query_error()
+
+    def _show_query_error(self) -> None:
+        self._error_timer.stop()
+        self.query_error.setText(self._query_problem)
         self.query_error.setVisible(True)
+        self._offer_suggestion(self._pending_query)
+
+    def _offer_suggestion(self, query: str) -> None:
+        """Look for a "Did you mean …?" in a worker; shown if the query is still the same."""
+        self.suggestion.setVisible(False)
+        if not query.strip():
+            return
+        catalogue = self.model.catalogue
+        self._suggest_task = run_task(lambda: suggest_query(catalogue, query=query),
+                                      on_done=lambda found: self._show_suggestion(query, found))
+
+    def _show_suggestion(self, query: str, suggestion: str | None) -> None:
+        still_asked = query == self._pending_query and (
+            self.query_error.isVisible() or self.model.rowCount() == 0)
+        if not suggestion or not still_asked:
+            return
+        self._suggested = suggestion
+        self.suggestion.setText(f'<a href="suggestion">Did you mean {html.escape(suggestion)}?</a>')
+        self.suggestion.setVisible(True)
+
+    def _on_suggestion_clicked(self, _link: str) -> None:
+        self.suggestion.setVisible(False)
+        self.suggestion_chosen.emit(self._suggested)
 
     def _on_reloaded(self) -> None:
+        self._error_timer.stop()
         self.query_error.setVisible(False)
+        self.suggestion.setVisible(False)
+        if self.model.rowCount() == 0 and self.model.query:
+            self._offer_suggestion(self.model.query)
         empty = self.model.rowCount() == 0
         filtered = bool(self.model.query or self.model.facets)
         self.empty_note.setText("Nothing matches this search." if filtered else

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QLineEdit, QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
+    QMainWindow, QMenu, QSplitter, QStackedWidget, QToolBar, QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +27,7 @@ from museum.gui.facet_sidebar import FacetSidebar
 from museum.gui.library_view import LibraryPage
 from museum.gui.memory import SETTLE_DELAY_MS, freeze_start_up_objects
 from museum.gui.safety_actions import ReadOnlyBanner, run_auto_backup_on_close
+from museum.gui.search_box import SearchBox
 from museum.gui.status_bar import StatusBar
 from museum.gui.thumbnail_loader import ThumbnailLoader
 from museum.gui.trash_view import TrashView
@@ -152,10 +153,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(spacer.sizePolicy().Policy.Expanding,
                              spacer.sizePolicy().Policy.Preferred)
         self.toolbar.addWidget(spacer)
-        self.search = QLineEdit(objectName="search", clearButtonEnabled=True)
-        self.search.setPlaceholderText(
-            "Search: words, \"phrases\", kind:medal, season:2023/24, -tag:replica")
-        self.search.setMinimumWidth(420)
+        self.search = SearchBox()
         self.toolbar.addWidget(self.search)
         self.addToolBar(self.toolbar)
 
@@ -177,6 +175,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.search.textChanged.connect(self.library.search_later)
         self.search.returnPressed.connect(lambda: self.library.apply_search())
+        self.library.suggestion_chosen.connect(self._on_suggestion_chosen)
+        self.library.searched.connect(lambda: window_room.light_search(self))
         self.library.searched.connect(self.refresh_counts)
         self.library.current_changed.connect(self.detail.show_item)
         self.library.current_changed.connect(lambda _record: window_actions.update_enabled(self))
@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
         self.sidebar.items_dropped_on_room.connect(
             lambda ids: window_room.put_on_display(self, ids))
         self.trash.changed.connect(self.on_changes)
+        self.trash.changed.connect(lambda changes: window_actions.forget_undo(self, changes))
+        self.trash.reported.connect(self.status.say)
         self.detail.edit_requested.connect(self.edit_item)
         self.detail.viewer_requested.connect(
             lambda item_id, photo_id: window_actions.open_viewer(self, item_id, photo_id))
@@ -224,6 +226,10 @@ class MainWindow(QMainWindow):
             self.library.search_later("")
             self.library.apply_search({})
         self.library.select_id(item_id)
+
+    def _on_suggestion_chosen(self, query: str) -> None:
+        self.search.setText(query)
+        self.library.apply_search()
 
     def refresh_counts(self) -> None:
         window_actions.refresh_counts(self)

@@ -20,6 +20,7 @@ class TrashView(QWidget):
     """A table of trashed items with Restore, Delete for good and Empty trash."""
 
     changed = Signal(object)  # Changes
+    reported = Signal(str)  # a sentence saying what the last action did
 
     def __init__(self, catalogue: Catalogue, dialogs: Dialogs, parent=None) -> None:
         super().__init__(parent)
@@ -65,7 +66,9 @@ class TrashView(QWidget):
         self.empty_button.setEnabled(self.model.rowCount() > 0)
 
     def restore_selected(self) -> None:
-        self._write(lambda ids: items.restore_items(self.catalogue, ids), self.selected_ids())
+        ids = self.selected_ids()
+        self._write(lambda chosen: items.restore_items(self.catalogue, chosen), ids,
+                    f"Brought back {_count(len(ids))} from the trash.")
 
     def purge_selected(self) -> None:
         ids = self.selected_ids()
@@ -73,22 +76,25 @@ class TrashView(QWidget):
                 self, f"Delete {_count(len(ids))} for good? Their photos go too. "
                       "This cannot be undone.",
                 action="Delete for good"):
-            self._write(lambda chosen: items.purge_items(self.catalogue, chosen), ids)
+            self._write(lambda chosen: items.purge_items(self.catalogue, chosen), ids,
+                        f"Deleted {_count(len(ids))} for good.")
 
     def empty(self) -> None:
         count = self.model.rowCount()
         if count and self.dialogs.confirm(
                 self, f"Delete all {_count(count)} in the trash for good? This cannot be undone.",
                 action="Empty trash"):
-            self._write(lambda _ids: items.empty_trash(self.catalogue), [])
+            self._write(lambda _ids: items.empty_trash(self.catalogue), [],
+                        f"Emptied the trash: deleted {_count(count)} for good.")
 
-    def _write(self, write, ids: list[int]) -> None:
+    def _write(self, write, ids: list[int], done: str) -> None:
         try:
             changes: Changes = write(ids)
         except MuseumError as error:
             self.dialogs.error(self, str(error))
             return
         self.changed.emit(changes)
+        self.reported.emit(done)
 
     def on_changes(self, changes: Changes) -> None:
         self.model.on_changes(changes)

@@ -40,8 +40,7 @@ def build_menus(window: MainWindow) -> None:
     window.recent_menu = window.menus["&File"].addMenu("Open &recent")
     window.recent_menu.aboutToShow.connect(lambda: fill_recent_menu(window))
     window.menus["&File"].addSeparator()
-    add("&File", "&Back up now", lambda: safety_actions.back_up_now(window, window.catalogue),
-        "Ctrl+Shift+S", name="backup")
+    add("&File", "&Back up now", lambda: back_up_now(window), "Ctrl+Shift+S", name="backup")
     add("&File", "Back up &to…", lambda: back_up_to(window), name="backup_to")
     add("&File", "Re&store from backup…", lambda: restore(window), name="restore")
     window.file_end = window.menus["&File"].addSeparator()
@@ -155,6 +154,14 @@ def refuse_if_read_only(window: MainWindow) -> bool:
 
 
 # -- safety ----------------------------------------------------------------------------------------
+def back_up_now(window: MainWindow) -> None:
+    """File → Back up now; the status bar then says how it went (not the last delete's Undo)."""
+    window.status.say("Backing up…")
+    result = safety_actions.back_up_now(window, window.catalogue)
+    window.status.say(f"Backed up to {result.path.name}." if result is not None
+                      else "The backup was not made.")
+
+
 def back_up_to(window: MainWindow) -> None:
     """File → Back up to…: a backup in a file the person chooses (a USB stick, another disk)."""
     today = dt.date.today().isoformat()
@@ -167,7 +174,10 @@ def back_up_to(window: MainWindow) -> None:
         path = path.with_name(path.name + ".zip")
     # The save dialog has asked before replacing a file; core still never writes into the
     # catalogue's own folder and says so.
-    safety_actions.back_up_now(window, window.catalogue, destination=path, overwrite=True)
+    result = safety_actions.back_up_now(window, window.catalogue, destination=path,
+                                        overwrite=True)
+    window.status.say(f"Backed up to {result.path}." if result is not None
+                      else "The backup was not made.")
 
 
 def restore(window: MainWindow) -> MainWindow | None:
@@ -175,8 +185,12 @@ def restore(window: MainWindow) -> MainWindow | None:
     archive = window.dialogs.choose_backup(window, window.catalogue.backups_dir)
     if archive is None:
         return None
+    window.status.say("Restoring the backup…")
     restored = safety_actions.restore_from_file(window, window.catalogue.root, archive=archive)
-    return switch_catalogue(window, restored) if restored is not None else None
+    if restored is None:
+        window.status.say("The backup was not restored.")
+        return None
+    return switch_catalogue(window, restored)
 
 
 def open_check(window: MainWindow) -> safety_actions.CheckDialog:
@@ -205,7 +219,9 @@ def refresh_counts(window: MainWindow) -> None:
     counts = room.room_counts(catalogue)
     window.sidebar.set_room_totals(on_display=counts.on_display, in_storage=counts.in_storage)
     text = _items(total)
-    if shown != total:
+    if shown != total and window.current_page() == "room":
+        text = window_room.match_note(window, shown, text)
+    elif shown != total:
         text = f"{shown:,} of {text} shown"
     if in_trash:
         text += f"  ·  {in_trash:,} in the trash"
@@ -264,6 +280,13 @@ def delete_items(window: MainWindow, item_ids: list[int]) -> None:
     window.undo_stack.append(("trash", item_ids))
     window.on_changes(changes)
     window.status.say(f"Moved {_items(len(item_ids))} to the trash.", undoable=True)
+
+
+def forget_undo(window: MainWindow, changes) -> None:
+    """Items restored or deleted for good in the trash can no longer be 'undeleted' by Undo."""
+    window.undo_stack = [] if changes.reset else [
+        (kind, ids) for kind, ids in window.undo_stack if not set(ids) & changes.item_ids]
+    update_enabled(window)
 
 
 def undo(window: MainWindow) -> None:

@@ -31,11 +31,38 @@ def room_page(window: MainWindow) -> RoomPage:
         page.changes_made.connect(
             lambda changes: window.on_changes(changes, source=page.on_changes))
         window.change_listeners.append(page.on_changes)
+        page.message_shown.connect(window.status.say)  # the room's last word replaces ours
         window.add_page("room", page)
         window.room = page
+        light_search(window)
         if window.catalogue.read_only:
             make_room_read_only(page)
     return window.room
+
+
+def light_search(window: MainWindow) -> None:
+    """The collection's search (its words and facets) lights the items it finds in the room
+    and leaves the rest in the dark; no search lights everything."""
+    if window.room is None:
+        return
+    model = window.library.model
+    searching = bool(model.query or model.facets)
+    window.room.scene.light_only(frozenset(model.ids()) if searching else None)
+
+
+def match_note(window: MainWindow, shown: int, total: str) -> str:
+    """The status bar's count while the room shows a search: how many match, and which of
+    them stand lit in the room."""
+    note = f"{shown:,} of {total} match"
+    if window.room is None:
+        return note
+    lit = sum(1 for item_id in window.room.scene.exhibits
+              if not window.room.scene.exhibits[item_id].dimmed)
+    if lit == shown:
+        return f"{note} — lit in the room"
+    if lit == 0:
+        return f"{note} — none of them is on display"
+    return f"{note} — the {lit:,} on display are lit"
 
 
 def open_from_room(window: MainWindow, item_id: int) -> None:

@@ -57,6 +57,11 @@ class Task(QRunnable):
 
 
 _write_pool: QThreadPool | None = None
+# Tasks on their way, by id. A caller may let go of its task (a newer search replaced it);
+# without this the task's signals object would be deleted under the worker, whose report
+# would end in "Signal source has been deleted". A task leaves when its report reaches the
+# UI thread.
+_running: dict[int, Task] = {}
 
 
 def write_pool() -> QThreadPool:
@@ -87,5 +92,10 @@ def run_task(
         task.signals.failed.connect(on_error)
     if on_progress:
         task.signals.progressed.connect(on_progress)
+    key = id(task)
+    _running[key] = task
+    # Connected last, so that on_done / on_error have run before the task is let go.
+    task.signals.finished.connect(lambda _result, key=key: _running.pop(key, None))
+    task.signals.failed.connect(lambda _message, key=key: _running.pop(key, None))
     (write_pool() if writes else QThreadPool.globalInstance()).start(task)
     return task

@@ -200,3 +200,14 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
         f"{sys.executable} -m museum --catalogue {folder} list --json | head -c 10",
         shell=True, capture_output=True, text=True)
     assert result.stdout.startswith("[") and result.stderr == ""
+
+
+def test_list_suggests_the_catalogues_own_words_when_nothing_matches(run):
+    add_medal(run)
+    code, out, err = run("list", "--query", "wolrd cup")
+    assert code == 0 and "0 items" in out
+    assert "Did you mean world cup?" in err
+    code, out, err = run("list", "--query", "kind:medals")
+    assert code == 2 and "Did you mean kind:medal?" in err
+    code, out, err = run("list", "--query", "world cup")
+    assert code == 0 and "1 item" in out and err == ""

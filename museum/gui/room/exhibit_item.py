@@ -25,6 +25,7 @@ from museum.gui.room.variants import variant_for
 HOVER_LIFT = 5.0
 MAX_SPRITE_BUCKET = 4.0  # closer than this, the few items on screen are painted live
 PREVIEW_SCALE = 1.6  # on-screen pixels per scene unit above which the large photo is worth it
+DIM_VEIL = QColor(8, 5, 3, 165)  # over an item a search leaves in the dark
 
 
 class ExhibitItem(QGraphicsItem):
@@ -48,6 +49,7 @@ class ExhibitItem(QGraphicsItem):
         self.photo_size = ""
         self.hovered = False
         self.spotlit = False
+        self.dimmed = False  # a search is on and this item does not match it
         self.far_view = False
         self._press: QPointF | None = None
         self.setAcceptHoverEvents(True)
@@ -82,6 +84,13 @@ class ExhibitItem(QGraphicsItem):
             self._update_contents_flag()
             self.update()
 
+    def set_dimmed(self, dimmed: bool) -> None:
+        """Leave the item in the dark (a search is on and it does not match) or light it."""
+        if dimmed != self.dimmed:
+            self.dimmed = dimmed
+            self._update_contents_flag()
+            self.update()
+
     def set_far_view(self, far: bool) -> None:
         """Seen from afar, the cabinet's picture shows this item: unless lit, it paints nothing
         and Qt need not even call paint() (500 calls a frame add up)."""
@@ -90,7 +99,7 @@ class ExhibitItem(QGraphicsItem):
 
     def _update_contents_flag(self) -> None:
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents,
-                     self.far_view and not (self.hovered or self.spotlit))
+                     self.far_view and not (self.hovered or self.spotlit or self.dimmed))
 
     def picture_rect(self) -> QRectF:
         """Where the picture stands, in item coordinates (photos keep their proportions)."""
@@ -113,6 +122,11 @@ class ExhibitItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        self._paint_item(painter, option)
+        if self.dimmed and not level_cache.live:  # a veil over the picture, never in a poster
+            painter.fillRect(self._slot, DIM_VEIL)
+
+    def _paint_item(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         ratio = painter.device().devicePixelRatioF()
         if level_cache.live:  # a poster: painted now, exactly, neither lit nor lifted

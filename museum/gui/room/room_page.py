@@ -45,6 +45,7 @@ class RoomPage(QWidget):
     item_opened = Signal(int)
     changes_made = Signal(object)
     arranged = Signal(bool)  # an auto-arrange finished (True) or failed (False)
+    message_shown = Signal(str)  # what show_message said (the window's status bar repeats it)
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None, *,
                  today: Callable[[], dt.date] = dt.date.today) -> None:
@@ -462,6 +463,7 @@ class RoomPage(QWidget):
 
     def show_message(self, text: str, *, sticky: bool = False) -> None:
         self.last_message = text
+        self.message_shown.emit(text)
         self.toast.setText(text)
         self.toast.adjustSize()
         self._place_overlays()

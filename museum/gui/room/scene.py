@@ -67,6 +67,7 @@ class RoomScene(QGraphicsScene):
         self.far_view = False
         self._far_views: weakref.WeakKeyDictionary[QGraphicsView, bool] = \
             weakref.WeakKeyDictionary()
+        self.lit_ids: frozenset[int] | None = None  # what a search lights (None: everything)
         self._tiles_token = ("room", next(_tile_tokens))  # never a cabinet's token
         self._indicator = QGraphicsRectItem()
         self._indicator.setPen(Qt.PenStyle.NoPen)
@@ -209,6 +210,7 @@ class RoomScene(QGraphicsScene):
                 rect = geometry.slot_rect(number, slot, len(shown))
                 exhibit = ExhibitItem(record, rect, geometry.shelf_surface(number), cabinet)
                 exhibit.set_far_view(self.far_view)
+                exhibit.set_dimmed(self.lit_ids is not None and record.id not in self.lit_ids)
                 self.exhibits[record.id] = exhibit
                 built.append(exhibit)
         return built
@@ -229,6 +231,12 @@ class RoomScene(QGraphicsScene):
     def spotlight(self, item_id: int | None) -> None:
         for exhibit_id, exhibit in self.exhibits.items():
             exhibit.set_spotlit(exhibit_id == item_id)
+
+    def light_only(self, item_ids: frozenset[int] | None) -> None:
+        """Light the items a search found and leave the rest in the dark; None lights all."""
+        self.lit_ids = item_ids
+        for exhibit_id, exhibit in self.exhibits.items():
+            exhibit.set_dimmed(item_ids is not None and exhibit_id not in item_ids)
 
     def select_cabinet(self, name: str | None) -> None:
         for cabinet_name, cabinet in self.cabinets.items():

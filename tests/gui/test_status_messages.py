@@ -1,0 +1,96 @@
+"""The status bar says what the last action did: a delete's "Undo" does not outlive it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QMessageBox, QToolButton,
+)
+
+from museum.core import items
+
+
+def _delete_first_item(window, qtbot) -> int:
+    library = window.library
+    victim = library.model.ids()[0]
+    library.select_id(victim)
+    library.grid.setFocus()
+    qtbot.keyClick(library.grid, Qt.Key.Key_Delete)
+    assert window.status.note.text() == "Moved 1 item to the trash."
+    assert window.status.undo_button.isVisibleTo(window)
+    return victim
+
+
+def _says_undo_of_delete(window) -> bool:
+    return "to the trash" in window.status.note.text() or \
+        window.status.undo_button.isVisibleTo(window)
+
+
+def test_restoring_from_the_trash_replaces_the_delete_message(window, qtbot, demo_catalogue):
+    victim = _delete_first_item(window, qtbot)
+    qtbot.keyClick(window.library.grid, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    trash = window.trash
+    assert window.current_page() == "trash"
+    row = trash.table.visualRect(trash.model.index(trash.model.row_of(victim), 0)).center()
+    qtbot.mouseClick(trash.table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+    qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
+    assert not items.get_item(demo_catalogue, victim).in_trash
+    assert window.status.note.text() == "Brought back 1 item from the trash."
+    assert not _says_undo_of_delete(window)
+    assert not window.actions_by_name["undo"].isEnabled()  # nothing left to undo
+
+
+def test_a_backup_replaces_the_delete_message(window, qtbot):
+    _delete_first_item(window, qtbot)
+    qtbot.keyClick(window.library.grid, Qt.Key.Key_S,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.status.note.text().startswith("Backed up to "), timeout=20000)
+    assert not _says_undo_of_delete(window)
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        box.close()
+
+
+def test_a_poster_replaces_the_delete_message(window, qtbot, tmp_path: Path):
+    _delete_first_item(window, qtbot)
+    qtbot.keyClick(window.library.grid, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = window.room
+    qtbot.waitUntil(lambda: page.isVisible(), timeout=5000)
+    out = tmp_path / "room.png"
+
+    def choose_whole_room() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, choose_whole_room)
+            return
+        action = next(a for a in menu.actions() if a.text() == "Whole room…")
+        QTimer.singleShot(0, name_the_file)
+        qtbot.mouseClick(menu, Qt.MouseButton.LeftButton,
+                         pos=menu.actionGeometry(action).center())
+
+    def name_the_file() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, name_the_file)
+            return
+        qtbot.wait(300)  # as a person would: the dialog reads its folder first
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.selectAll()
+        qtbot.keyClicks(name, str(out))
+        popup = name.completer().popup() if name.completer() else None
+        if popup is not None and popup.isVisible():
+            qtbot.keyClick(popup, Qt.Key.Key_Escape)  # the path completer's suggestions
+        save = dialog.findChild(QDialogButtonBox, "buttonBox").button(
+            QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    poster = next(button for button in page.toolbar.findChildren(QToolButton)
+                  if button.text() == "Poster")
+    QTimer.singleShot(0, choose_whole_room)
+    qtbot.mouseClick(poster, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.status.note.text() == "Saved the poster as room.png.",
+                    timeout=30000)
+    assert out.exists()
+    assert not _says_undo_of_delete(window)
