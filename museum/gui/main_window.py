@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         the window at once leave it False and get it filled."""
         super().__init__()
         self.paint_first = paint_first
+        self.loaded = not paint_first  # the items are read (paint_first: after the first paint)
         self.catalogue = catalogue
         self.dialogs = dialogs or Dialogs()
         self.settings = QSettings()
@@ -82,13 +83,15 @@ class MainWindow(QMainWindow):
 
     def load_items(self) -> None:
         """The first query, once the window shell is on screen (paint_first)."""
+        self.loaded = True
         self.library.model.refresh()
+        self.trash.model.refresh()
         self.refresh_counts()
 
     # -- building ------------------------------------------------------------------------------
     def _build_pages(self) -> None:
         self.library = LibraryPage(self.catalogue, self.thumbnails, load=not self.paint_first)
-        self.trash = TrashView(self.catalogue, self.dialogs)
+        self.trash = TrashView(self.catalogue, self.dialogs, load=not self.paint_first)
         self.pages = QStackedWidget()
         self.page_names: dict[str, QWidget] = {}
         self.add_page("library", self.library)
@@ -232,7 +235,10 @@ class MainWindow(QMainWindow):
         self.library.apply_search()
 
     def refresh_counts(self) -> None:
-        window_actions.refresh_counts(self)
+        if self.loaded:
+            window_actions.refresh_counts(self)
+        else:  # before the first query there is nothing to count yet
+            window_actions.update_enabled(self)
 
     # -- commands (menus, toolbar, keys) -------------------------------------------------------
     def new_item(self, paths: list[Path] | None = None) -> None:

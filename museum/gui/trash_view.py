@@ -22,15 +22,20 @@ class TrashView(QWidget):
     changed = Signal(object)  # Changes
     reported = Signal(str)  # a sentence saying what the last action did
 
-    def __init__(self, catalogue: Catalogue, dialogs: Dialogs, parent=None) -> None:
+    def __init__(self, catalogue: Catalogue, dialogs: Dialogs, parent=None, *,
+                 load: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("trash")
         self.catalogue = catalogue
         self.dialogs = dialogs
         self.model = ItemModel(catalogue, trash=True, parent=self)
-        self.model.set_sort("deleted_at", descending=True)
+        # By date, newest first, as the table's header shows (core cannot sort by deleted_at;
+        # asking for it failed, and the header's sort took over anyway).
+        self.model.sort_field, self.model.descending = "date", True
         self.table = TableView()
         self.table.setModel(self.model)
+        if load:  # else the window asks once it has painted (MainWindow's paint_first)
+            self.model.refresh()
         self.table.set_visible_columns(TRASH_COLUMNS)
         self.table.setAcceptDrops(False)
         self.table.setDragEnabled(False)  # trashed items cannot go on display
