@@ -34,10 +34,11 @@ class TaskFailed(Exception):
 
 
 def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any], *,
-                      writes: bool = False) -> Any:
+                      writes: bool = False, unit: str | None = None) -> Any:
     """Run fn(progress=, cancelled=) on a worker with a progress dialog; wait for it here.
 
-    The UI stays responsive (a local event loop runs). Raises TaskFailed with the sentence.
+    The UI stays responsive (a local event loop runs). With a unit ("files") the dialog also
+    says how many of how many are done. Raises TaskFailed with the sentence.
     """
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle("Museum")
@@ -57,6 +58,8 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
     def progressed(done_count: int, total: int) -> None:
         dialog.setMaximum(total)
         dialog.setValue(done_count)
+        if unit:
+            dialog.setLabelText(f"{title}\n{done_count:,} of {total:,} {unit}")
 
     task = run_task(fn, on_done=done, on_error=failed, on_progress=progressed, writes=writes)
     dialog.canceled.connect(task.cancel)
@@ -124,7 +127,7 @@ def restore_from_file(parent: QWidget | None, catalogue_root: Path, *,
         result = run_with_progress(parent, "Verifying and restoring the backup…",
                                    lambda progress, cancelled: restore_backup(
                                        archive, destination=target, progress=progress,
-                                       cancelled=cancelled))
+                                       cancelled=cancelled), unit="files")
     except TaskFailed as error:
         _show(parent, QMessageBox.Icon.Critical, str(error))
         return None
