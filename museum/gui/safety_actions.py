@@ -56,10 +56,12 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
         loop.quit()
 
     def progressed(done_count: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done_count)
+        # The label first: setValue on a shown modal dialog processes events, which may run
+        # the next reports inside it; a label set after it would then go backwards.
         if unit:
             dialog.setLabelText(f"{title}\n{done_count:,} of {total:,} {unit}")
+        dialog.setMaximum(total)
+        dialog.setValue(done_count)
 
     task = run_task(fn, on_done=done, on_error=failed, on_progress=progressed, writes=writes)
     dialog.canceled.connect(task.cancel)

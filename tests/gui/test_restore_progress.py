@@ -11,7 +11,7 @@ from tests.core.safety_support import add_photo
 
 
 def test_the_restore_dialog_counts_the_files(qtbot, plain_demo_catalogue):
-    for seed in range(120):
+    for seed in range(300):
         add_photo(plain_demo_catalogue, item_id=1 + seed % 40, seed=seed)
     archive = create_backup(plain_demo_catalogue).path
     parent = QWidget()
@@ -29,7 +29,7 @@ def test_the_restore_dialog_counts_the_files(qtbot, plain_demo_catalogue):
     finally:
         watcher.stop()
     assert restored is not None
-    counts = [label.splitlines()[-1] for label in seen if " of 121 files" in label]
+    counts = [label.splitlines()[-1] for label in seen if " of 301 files" in label]
     assert counts, set(seen)
     done = [int(count.split()[0].replace(",", "")) for count in counts]
-    assert done == sorted(done) and all(1 <= number <= 121 for number in done)
+    assert done == sorted(done) and all(1 <= number <= 301 for number in done)
