@@ -35,10 +35,11 @@ class TaskFailed(Exception):
 
 
 def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any], *,
-                      writes: bool = False) -> Any:
+                      writes: bool = False, unit: str | None = None) -> Any:
     """Run fn(progress=, cancelled=) on a worker with a progress dialog; wait for it here.
 
-    The UI stays responsive (a local event loop runs). Raises TaskFailed with the sentence.
+    The UI stays responsive (a local event loop runs). With a unit ("files") the dialog also
+    says how many of how many are done. Raises TaskFailed with the sentence.
     """
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
     dialog.setWindowTitle("Museum")
@@ -56,6 +57,10 @@ def run_with_progress(parent: QWidget | None, title: str, fn: Callable[..., Any]
         loop.quit()
 
     def progressed(done_count: int, total: int) -> None:
+        # The label first: setValue on a shown modal dialog processes events, which may run
+        # the next reports inside it; a label set after it would then go backwards.
+        if unit:
+            dialog.setLabelText(f"{title}\n{done_count:,} of {total:,} {unit}")
         dialog.setMaximum(total)
         dialog.setValue(done_count)
 
@@ -126,7 +131,7 @@ def restore_from_file(parent: QWidget | None, catalogue_root: Path, *,
         result = run_with_progress(parent, "Verifying and restoring the backup…",
                                    lambda progress, cancelled: restore_backup(
                                        archive, destination=target, progress=progress,
-                                       cancelled=cancelled))
+                                       cancelled=cancelled), unit="files")
     except TaskFailed as error:
         _show(parent, QMessageBox.Icon.Critical, str(error))
         return None
