@@ -185,21 +185,28 @@ def _time_one_run(operation: Operation, run: Path) -> float:
     return duration
 
 
-def _run_and_kill(command: list[str], *, delay: float) -> bool:
-    """Start command, SIGKILL it after delay seconds; whether it was still running then."""
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=cli_environment())
-    try:
-        process.wait(timeout=delay)
+def _run_and_kill(command: list[str], *, delay: float, errors: list[str] | None = None
+                  ) -> bool:
+    """Start command, SIGKILL it after delay seconds; whether it was still running then.
+    If it ended by itself with an error, its last line on stderr is added to errors."""
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=stderr,
+                                   env=cli_environment())
+        try:
+            process.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            return True
+        if process.returncode != 0 and errors is not None:
+            stderr.seek(0)
+            lines = stderr.read().decode("utf-8", "replace").strip().splitlines()
+            errors.append(lines[-1] if lines else f"exit {process.returncode}")
         return False
-    except subprocess.TimeoutExpired:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        return True
 
 
-def full_disk_loop(templates: Templates, work: Path, *, runs: int,
-                   rng: random.Random) -> Tally:
+def full_disk_loop(templates: Templates, work: Path, *, runs: int, rng: random.Random,
+                   start_up: float) -> Tally:
     """Operations on a nearly full 20 MB tmpfs; some finish (or fail for want of space),
     some are killed. Afterwards the ballast is removed and the catalogue must be whole."""
     tally = Tally(f"full disk ({DISK_MB} MB tmpfs)")
@@ -211,13 +218,16 @@ def full_disk_loop(templates: Templates, work: Path, *, runs: int,
         tally.messages.append(f"skipped: cannot mount a tmpfs ({mounted.stderr.strip()})")
         return tally
     baseline = read_baseline(templates.small)
+    refusals: list[str] = []
     try:
         for number in range(runs):
             root = fresh_copy(templates.small, disk / "catalogue")
-            ballast = _fill_leaving(disk, free_bytes=rng.randrange(0, 1_500_000))
+            ballast = _fill_leaving(disk, free_bytes=rng.randrange(0, 400_000))
             command = museum_command(root, *_disk_command(rng, templates, disk, number))
             kill = rng.random() < 0.5
-            was_killed = _run_and_kill(command, delay=rng.uniform(0.8, 3.0) if kill else 300)
+            delay = 0.8 * start_up + rng.uniform(0, 2.5) if kill else 300
+            was_killed = _run_and_kill(command, delay=delay,
+                                       errors=refusals)
             ballast.unlink()
             for leftover in disk.glob("backup*.zip"):
                 leftover.unlink()
@@ -225,6 +235,9 @@ def full_disk_loop(templates: Templates, work: Path, *, runs: int,
             shutil.rmtree(root, ignore_errors=True)
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+    # Evidence that the disk really was full: what the runs that ended by themselves said.
+    for sentence in sorted(set(refusals), key=refusals.count, reverse=True):
+        tally.messages.append(f"{refusals.count(sentence)} run(s) refused: {sentence[:150]}")
     return tally
 
 
@@ -300,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"{tally.runs} runs in {time.perf_counter() - loop_started:.0f} s",
                       flush=True)
         if chosen("full disk"):
-            tallies.append(full_disk_loop(templates, work, runs=args.runs, rng=rng))
+            tallies.append(full_disk_loop(templates, work, runs=args.runs, rng=rng,
+                                          start_up=start_up))
     print()
     print_table(tallies)
     print(f"\n{time.perf_counter() - started:.0f} s")
