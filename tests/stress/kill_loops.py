@@ -3,8 +3,9 @@
     python -m tests.stress.kill_loops [--runs 30] [--only demo,import,...] [--seed N]
 
 For each operation the script first times one run to the end, then starts it again and again
-on a fresh copy of a small catalogue and kills it after a random part of that time, until it
-has killed it --runs times. After each kill it opens the catalogue with the CLI and counts the
+on a fresh copy of a small catalogue and kills it at a random moment between the end of the
+interpreter's start-up (timed once) and the end of that time, until it has killed it --runs
+times. After each kill it opens the catalogue with the CLI and counts the
 items and photo originals saved before the run that are gone (see verify.py). A last loop runs
 operations on a 20 MB tmpfs filled to a few hundred kilobytes of free space (needs root for
 `mount`), letting some finish and killing others.
@@ -132,7 +133,8 @@ def _judge_restore(target: Path, baseline: Baseline) -> Verdict:
     return verdict(target, baseline)
 
 
-def kill_loop(operation: Operation, work: Path, *, kills: int, rng: random.Random) -> Tally:
+def kill_loop(operation: Operation, work: Path, *, kills: int, rng: random.Random,
+              start_up: float) -> Tally:
     tally = Tally(operation.name)
     duration = _time_one_run(operation, work / "timing")
     tally.one_run_seconds = duration
@@ -143,7 +145,9 @@ def kill_loop(operation: Operation, work: Path, *, kills: int, rng: random.Rando
         run.mkdir()
         root, baseline, command = operation.make_run(run)
         started = time.perf_counter()
-        was_killed = _run_and_kill(command, delay=duration * rng.uniform(*KILL_WINDOW))
+        earliest = max(KILL_WINDOW[0] * duration, min(0.8 * start_up, 0.8 * duration))
+        delay = rng.uniform(earliest, KILL_WINDOW[1] * duration)
+        was_killed = _run_and_kill(command, delay=delay)
         if not was_killed:  # the timing run was slow; aim within what a run really takes
             duration = min(duration, time.perf_counter() - started)
         result = operation.judge(root, baseline)
@@ -151,6 +155,17 @@ def kill_loop(operation: Operation, work: Path, *, kills: int, rng: random.Rando
         tally.add(result, was_killed=was_killed)
         shutil.rmtree(run, ignore_errors=True)
     return tally
+
+
+def start_up_seconds() -> float:
+    """How long `museum` takes to start (imports, parsing) before it does any work."""
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(museum_command(None, "restore-backup", "missing.zip", "--to", "nowhere"),
+                       cwd=REPO, capture_output=True, env=cli_environment())
+        times.append(time.perf_counter() - started)
+    return sorted(times)[1]
 
 
 def _time_one_run(operation: Operation, run: Path) -> float:
@@ -170,21 +185,28 @@ def _time_one_run(operation: Operation, run: Path) -> float:
     return duration
 
 
-def _run_and_kill(command: list[str], *, delay: float) -> bool:
-    """Start command, SIGKILL it after delay seconds; whether it was still running then."""
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=cli_environment())
-    try:
-        process.wait(timeout=delay)
+def _run_and_kill(command: list[str], *, delay: float, errors: list[str] | None = None
+                  ) -> bool:
+    """Start command, SIGKILL it after delay seconds; whether it was still running then.
+    If it ended by itself with an error, its last line on stderr is added to errors."""
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=stderr,
+                                   env=cli_environment())
+        try:
+            process.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            return True
+        if process.returncode != 0 and errors is not None:
+            stderr.seek(0)
+            lines = stderr.read().decode("utf-8", "replace").strip().splitlines()
+            errors.append(lines[-1] if lines else f"exit {process.returncode}")
         return False
-    except subprocess.TimeoutExpired:
-        os.kill(process.pid, signal.SIGKILL)
-        process.wait()
-        return True
 
 
-def full_disk_loop(templates: Templates, work: Path, *, runs: int,
-                   rng: random.Random) -> Tally:
+def full_disk_loop(templates: Templates, work: Path, *, runs: int, rng: random.Random,
+                   start_up: float) -> Tally:
     """Operations on a nearly full 20 MB tmpfs; some finish (or fail for want of space),
     some are killed. Afterwards the ballast is removed and the catalogue must be whole."""
     tally = Tally(f"full disk ({DISK_MB} MB tmpfs)")
@@ -196,13 +218,16 @@ def full_disk_loop(templates: Templates, work: Path, *, runs: int,
         tally.messages.append(f"skipped: cannot mount a tmpfs ({mounted.stderr.strip()})")
         return tally
     baseline = read_baseline(templates.small)
+    refusals: list[str] = []
     try:
         for number in range(runs):
             root = fresh_copy(templates.small, disk / "catalogue")
-            ballast = _fill_leaving(disk, free_bytes=rng.randrange(0, 1_500_000))
+            ballast = _fill_leaving(disk, free_bytes=rng.randrange(0, 400_000))
             command = museum_command(root, *_disk_command(rng, templates, disk, number))
             kill = rng.random() < 0.5
-            was_killed = _run_and_kill(command, delay=rng.uniform(0.8, 3.0) if kill else 300)
+            delay = 0.8 * start_up + rng.uniform(0, 2.5) if kill else 300
+            was_killed = _run_and_kill(command, delay=delay,
+                                       errors=refusals)
             ballast.unlink()
             for leftover in disk.glob("backup*.zip"):
                 leftover.unlink()
@@ -210,6 +235,9 @@ def full_disk_loop(templates: Templates, work: Path, *, runs: int,
             shutil.rmtree(root, ignore_errors=True)
     finally:
         subprocess.run(["umount", str(disk)], capture_output=True)
+    # Evidence that the disk really was full: what the runs that ended by themselves said.
+    for sentence in sorted(set(refusals), key=refusals.count, reverse=True):
+        tally.messages.append(f"{refusals.count(sentence)} run(s) refused: {sentence[:150]}")
     return tally
 
 
@@ -270,19 +298,23 @@ def main(argv: list[str] | None = None) -> int:
         archive = work / "photographed.zip"
         if run_cli(templates.photographed, "backup", "--to", archive).returncode != 0:
             raise SystemExit("could not make the backup to restore")
+        start_up = start_up_seconds()
+        print(f"  `museum` starts in {start_up:.1f} s", flush=True)
         tallies = []
         for operation in operations(templates, archive):
             if chosen(operation.name):
                 folder = work / "".join(c if c.isalnum() else "-" for c in operation.name)
                 folder.mkdir()
                 loop_started = time.perf_counter()
-                tally = kill_loop(operation, folder, kills=args.runs, rng=rng)
+                tally = kill_loop(operation, folder, kills=args.runs, rng=rng,
+                                  start_up=start_up)
                 tallies.append(tally)
                 print(f"  {operation.name}: one undisturbed run {tally.one_run_seconds:.1f} s; "
                       f"{tally.runs} runs in {time.perf_counter() - loop_started:.0f} s",
                       flush=True)
         if chosen("full disk"):
-            tallies.append(full_disk_loop(templates, work, runs=args.runs, rng=rng))
+            tallies.append(full_disk_loop(templates, work, runs=args.runs, rng=rng,
+                                          start_up=start_up))
     print()
     print_table(tallies)
     print(f"\n{time.perf_counter() - started:.0f} s")
