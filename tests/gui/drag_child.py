@@ -43,8 +43,9 @@ def open_page(catalogue: Catalogue) -> RoomPage:
     page.view.curtain.lifted.connect(lambda: lifted.append(True))
     page.show()
     QTest.qWaitForWindowExposed(page)
-    wait_for(lambda: bool(lifted), 10_000)
-    wait_for(lambda: not page.view.animating, 3_000)
+    if not wait_for(lambda: bool(lifted), 30_000):
+        raise SystemExit("the room never faded in")
+    wait_for(lambda: not page.view.animating, 5_000)
     page.card.hide()
     return page
 
