@@ -35,7 +35,7 @@ class Templates:
 def make_templates(folder: Path) -> Templates:
     sources = _photo_files(folder / "camera", SOURCE_PHOTOS, width=1000)
     small = folder / "small"
-    with Catalogue.open(small) as catalogue:
+    with Catalogue.open(small, create=True) as catalogue:
         fill_demo(catalogue, items=20, photos=False)
         for number, path in enumerate(_photo_files(folder / "own", 12, width=500)):
             import_photos(catalogue, item_id=1 + number % 6, paths=[path])
@@ -46,10 +46,10 @@ def make_templates(folder: Path) -> Templates:
         for number, path in enumerate([*sources, *more]):
             import_photos(catalogue, item_id=7 + number % 6, paths=[path])
     large = folder / "large"
-    with Catalogue.open(large) as catalogue:
+    with Catalogue.open(large, create=True) as catalogue:
         fill_demo(catalogue, items=LARGE_ITEMS, photos=False)
     old = folder / "old"
-    with Catalogue.open(old) as catalogue:
+    with Catalogue.open(old, create=True) as catalogue:
         fill_demo(catalogue, items=LARGE_ITEMS, photos=False)
         for number, path in enumerate(_photo_files(folder / "old-own", 6, width=500)):
             import_photos(catalogue, item_id=1 + number, paths=[path])
