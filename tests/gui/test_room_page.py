@@ -213,7 +213,7 @@ def test_poster_export_writes_a_png_of_the_asked_width(qtbot, tmp_path, demo_cat
     assert export is not None
     with qtbot.waitSignal(export.finished, timeout=60_000) as ended:
         pass
-    assert ended.args[0] is True and page.last_message == "Saved the poster as poster.png."
+    assert ended.args[0] is True and page.last_message == f"Saved the poster as {out}."
     image = QImage(str(out))
     assert image.width() == 4000 and image.height() > 300
     colours = {image.pixel(x, y) for x in range(0, 4000, 50)
