@@ -9,17 +9,7 @@ from pathlib import Path
 import pytest
 
 from museum.cli import main
-from museum.core.catalogue import Catalogue
-from museum.core.items import add_item
-from tests.core.safety_support import add_photo
-
-
-def _made(tmp_path: Path) -> Path:
-    root = tmp_path / "cat"
-    with Catalogue.open(root, create=True) as catalogue:
-        add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
-        add_photo(catalogue, item_id=1, seed=3)
-    return root
+from tests.core.safety_support import small_catalogue_with_photo
 
 
 def _zips_under(root: Path) -> list[Path]:
@@ -34,7 +24,7 @@ def _entries(root: Path) -> list[Path]:
 
 @pytest.mark.parametrize("inside", [".", "photos", "cache", "photos/00"])
 def test_a_backup_into_a_folder_of_the_catalogue_is_refused(tmp_path, capsys, inside):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     (root / inside).mkdir(parents=True, exist_ok=True)
     before = _entries(root)
     assert main(["--catalogue", str(root), "backup", "--to", str(root / inside)]) == 2
@@ -45,13 +35,13 @@ def test_a_backup_into_a_folder_of_the_catalogue_is_refused(tmp_path, capsys, in
 
 
 def test_a_backup_into_the_backups_folder_by_name_is_still_fine(tmp_path, capsys):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     assert main(["--catalogue", str(root), "backup", "--to", str(root / "backups")]) == 0
     assert [path.parent.name for path in _zips_under(root)] == ["backups"]
 
 
 def test_a_lock_file_that_is_a_link_is_refused_and_its_target_untouched(tmp_path, capsys):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     victim = tmp_path / "elsewhere.txt"
     victim.write_text("precious\n")
     (root / "museum.lock").unlink()
@@ -64,7 +54,7 @@ def test_a_lock_file_that_is_a_link_is_refused_and_its_target_untouched(tmp_path
 
 
 def test_a_lock_file_that_is_a_hard_link_is_refused_and_its_target_untouched(tmp_path, capsys):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     victim = tmp_path / "elsewhere.txt"
     victim.write_text("precious\n")
     (root / "museum.lock").unlink()

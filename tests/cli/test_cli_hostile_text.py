@@ -9,26 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from museum.cli import main
-
-
-@pytest.fixture
-def run(tmp_path, capsys):
-    """Run `museum --catalogue <tmp> ARGS` in-process; returns (exit code, stdout, stderr)."""
-    folder = tmp_path / "catalogue"
-    assert main(["init", str(folder)]) == 0
-    capsys.readouterr()
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--catalogue", str(folder), *args])
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    _run.folder = folder
-    return _run
 
 
 def write_raw(folder: Path, sql: str) -> None:

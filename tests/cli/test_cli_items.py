@@ -10,25 +10,6 @@ from museum import __version__
 from museum.cli import main
 
 
-@pytest.fixture
-def run(tmp_path, capsys):
-    """Run `museum --catalogue <tmp> ARGS` in-process; returns (exit code, stdout, stderr)."""
-    folder = tmp_path / "catalogue"
-    assert main(["--catalogue", str(folder), "init"]) == 0  # only init (or demo) makes one
-    capsys.readouterr()
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--catalogue", str(folder), *args])
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    _run.folder = folder
-    return _run
-
-
 def add_medal(run) -> int:
     code, out, _ = run("add", "--title", "World Cup winner's medal", "--kind", "medal",
                        "--date", "2022-12-18", "--season", "2022", "--competition",

@@ -8,22 +8,13 @@ from pathlib import Path
 from museum.cli import main
 from museum.core.auto_backup import list_backups
 from museum.core.catalogue import Catalogue
-from museum.core.items import add_item
-from tests.core.safety_support import add_photo, file_digest
+from tests.core.safety_support import file_digest, small_catalogue_with_photo
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _made(tmp_path: Path) -> Path:
-    root = tmp_path / "cat"
-    with Catalogue.open(root, create=True) as catalogue:
-        add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
-        add_photo(catalogue, item_id=1, seed=3)
-    return root
-
-
 def test_backup_restore_and_check_round_trip(tmp_path, capsys):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     assert main(["--catalogue", str(root), "backup", "--to", str(tmp_path / "b.zip")]) == 0
     assert "Backed up 1 items and 1 photos" in capsys.readouterr().out
     assert main(["restore-backup", str(tmp_path / "b.zip"), "--to", str(tmp_path / "r")]) == 0
@@ -33,13 +24,13 @@ def test_backup_restore_and_check_round_trip(tmp_path, capsys):
 
 
 def test_backup_without_a_destination_goes_into_the_backups_folder(tmp_path, capsys):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     assert main(["--catalogue", str(root), "backup"]) == 0
     assert len(list_backups(root / "backups")) == 1
 
 
 def test_check_exits_1_and_lists_each_problem(tmp_path, capsys):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     next((root / "photos").rglob("*.png")).unlink()
     with Catalogue.open(root) as catalogue:
         catalogue.engine.dispose()
@@ -61,7 +52,7 @@ def test_a_bad_archive_is_one_sentence_and_exit_2(tmp_path, capsys):
 
 
 def test_a_damaged_database_names_the_newest_good_backup(tmp_path, capsys):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     assert main(["--catalogue", str(root), "backup"]) == 0
     newest = list_backups(root / "backups")[0]
     (root / "museum.db").write_bytes(b"garbage" * 1000)
@@ -73,7 +64,7 @@ def test_a_damaged_database_names_the_newest_good_backup(tmp_path, capsys):
 
 
 def test_a_second_writer_is_refused_but_list_runs_beside_it(tmp_path):
-    root = _made(tmp_path)
+    root = small_catalogue_with_photo(tmp_path)
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import time
         from museum.core.catalogue import Catalogue

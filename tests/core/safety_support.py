@@ -146,3 +146,14 @@ def first_revision_rows_are_all_there(folder: Path, *, items: int) -> None:
         assert count_items(catalogue) == items
         assert [record.id for record in list_items(catalogue, query="tag:gold")] == [1]
         assert len(list_items(catalogue, query=f'"Medal {items}"')) == 1
+
+
+def small_catalogue_with_photo(tmp_path: Path) -> Path:
+    """A catalogue folder holding one medal with one photo."""
+    from museum.core.items import add_item
+
+    root = tmp_path / "cat"
+    with Catalogue.open(root, create=True) as catalogue:
+        add_item(catalogue, fields={"title": "Medal", "kind": "medal"})
+        add_photo(catalogue, item_id=1, seed=3)
+    return root
