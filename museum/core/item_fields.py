@@ -1,4 +1,5 @@
-"""An item's kinds and its text columns: plain names, importable without the ORM."""
+"""An item's kinds, its text columns and the fields the room can be arranged by: plain names,
+importable without the ORM (the command line builds its help from them)."""
 
 from __future__ import annotations
 
@@ -12,3 +13,5 @@ ITEM_TEXT_FIELDS: tuple[str, ...] = (
     "venue", "achievement", "acquired_how", "acquired_from", "provenance", "condition",
     "currency", "location", "notes",
 )
+
+ARRANGE_RULES: tuple[str, ...] = ("competition", "season", "team", "kind")

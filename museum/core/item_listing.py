@@ -111,9 +111,13 @@ def _read_records(connection: sqlite3.Connection, condition: SqlCondition,
 
 
 def _with_datetimes(row: tuple) -> list:
-    """The row with its timestamps as datetimes, as SQLAlchemy's DateTime reads them."""
+    """The row with its timestamps as aware UTC datetimes, as the models read them (SQLite
+    keeps UTC without an offset)."""
     values = list(row)
     for position in _DATETIME_POSITIONS:
         if values[position] is not None:
-            values[position] = dt.datetime.fromisoformat(values[position])
+            moment = dt.datetime.fromisoformat(values[position])
+            values[position] = (moment.replace(tzinfo=dt.timezone.utc)
+                                 if moment.utcoffset() is None
+                                 else moment.astimezone(dt.timezone.utc))
     return values
