@@ -11,13 +11,15 @@ from typing import Any
 from museum.commands.arguments import ParagraphFormatter, whole_number
 from museum.commands.opening import READS, WRITES
 from museum.commands.output import print_item, print_item_list, print_json, print_json_list
-from museum.core import items
+from museum.core import item_listing
 from museum.core.catalogue import Catalogue
 from museum.core.errors import QueryError
 from museum.core.fields import NORMALISERS
-from museum.core.models import KINDS
+from museum.core.item_fields import KINDS
 from museum.core.search import SORT_FIELDS
-from museum.core.search_suggest import suggest_query
+
+# Reading commands use item_listing (plain sqlite3); museum.core.items, which imports
+# SQLAlchemy and sqlmodel (most of a reading command's start-up), only where a command writes.
 
 _FIELD_OPTIONS = [name for name in NORMALISERS if name not in ("title", "kind")]
 
@@ -102,6 +104,8 @@ def _given_fields(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import items
+
     changes = items.add_item(catalogue, fields=_given_fields(args))
     item_id = changes.created_ids[0]
     print(item_id, flush=True)
@@ -118,26 +122,33 @@ def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
     try:
         found = _print_found(catalogue, query=args.query, sort=sort, as_json=args.json)
     except QueryError as error:
-        suggestion = suggest_query(catalogue, query=args.query)
+        suggestion = _suggestion(catalogue, args.query)
         raise QueryError(f"{error} Did you mean {suggestion}?" if suggestion
                          else str(error)) from None
-    suggestion = suggest_query(catalogue, query=args.query) if not found else None
+    suggestion = _suggestion(catalogue, args.query) if not found else None
     if suggestion:
         print(f"Nothing matches {args.query}. Did you mean {suggestion}?", file=sys.stderr)
     return 0
 
 
+def _suggestion(catalogue: Catalogue, query: str) -> str | None:
+    # Only when nothing was found: the suggester needs SQLAlchemy, which a listing does not.
+    from museum.core.search_suggest import suggest_query
+
+    return suggest_query(catalogue, query=query)
+
+
 def _print_found(catalogue: Catalogue, *, query: str, sort: str, as_json: bool) -> int:
     """Print the items the query finds (JSON streamed page by page); return how many."""
     if not as_json:
-        records = items.list_items(catalogue, query=query, sort=sort)
+        records = item_listing.list_items(catalogue, query=query, sort=sort)
         print_item_list(records)
         return len(records)
     found = 0
 
     def counted():
         nonlocal found
-        for record in items.iter_items(catalogue, query=query, sort=sort):
+        for record in item_listing.iter_items(catalogue, query=query, sort=sort):
             found += 1
             yield record.to_dict()
     print_json_list(counted())
@@ -145,7 +156,7 @@ def _print_found(catalogue: Catalogue, *, query: str, sort: str, as_json: bool) 
 
 
 def run_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
-    record = items.get_item(catalogue, args.id)
+    record = item_listing.get_item(catalogue, args.id)
     if args.json:
         print_json(record.to_dict())
     else:
@@ -154,6 +165,8 @@ def run_show(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_edit(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import items
+
     fields = _given_fields(args)
     if not fields:
         print(f"Nothing to change; give at least one --FIELD VALUE for item {args.id}.")
@@ -164,12 +177,16 @@ def run_edit(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_delete(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import items
+
     items.trash_items(catalogue, args.ids)
     print(f"Moved {_count(args.ids)} to the trash; `museum restore` brings it back.")
     return 0
 
 
 def run_restore(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import items
+
     items.restore_items(catalogue, args.ids)
     print(f"Restored {_count(args.ids)} from the trash.")
     return 0
@@ -177,13 +194,16 @@ def run_restore(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 def run_trash(args: argparse.Namespace, catalogue: Catalogue) -> int:
     if args.empty:
+        from museum.core import items
+
         changes = items.empty_trash(catalogue)
         print(f"Deleted {_count(changes.item_ids)} for good.")
         return 0
     if args.json:
-        print_json_list(record.to_dict() for record in items.iter_items(catalogue, trash=True))
+        print_json_list(record.to_dict()
+                        for record in item_listing.iter_items(catalogue, trash=True))
     else:
-        print_item_list(items.list_items(catalogue, trash=True))
+        print_item_list(item_listing.list_items(catalogue, trash=True))
     return 0
 
 

@@ -1,7 +1,8 @@
 """`museum room ...`: the trophy room's layout on the command line, and posters of it.
 
 Only `room poster` needs Qt, and it imports it inside the command so that the rest of the
-command line stays Qt-free.
+command line stays Qt-free. Likewise each command imports the core room modules (SQLAlchemy
+and sqlmodel) when it runs, so that they do not slow down the start of every other command.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from museum.commands.arguments import ParagraphFormatter, whole_number
 from museum.commands.opening import READS
 from museum.commands.output import print_json, print_table
 from museum.commands.terminal_text import visible
-from museum.core import room
 from museum.core.catalogue import Catalogue
-from museum.core.items import get_records
-from museum.core.room_arrange import ARRANGE_RULES, arrange_room
+from museum.core.item_fields import ARRANGE_RULES
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -98,6 +97,9 @@ def _register_cabinet_commands(sub: argparse._SubParsersAction) -> None:
 
 def listing_data(catalogue: Catalogue) -> dict:
     """The room as plain data: what `room list --json` prints."""
+    from museum.core import room
+    from museum.core.item_listing import get_records
+
     layout = room.room_layout(catalogue)
     titles = {r.id: r.title for r in get_records(catalogue, layout.displayed_ids)}
     return {
@@ -128,6 +130,9 @@ def run_list(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_arrange(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+    from museum.core.room_arrange import arrange_room
+
     arrange_room(catalogue, by=args.by)
     layout = room.room_layout(catalogue)
     print(f"Arranged {len(layout.displayed_ids)} items by {args.by} in "
@@ -136,6 +141,8 @@ def run_arrange(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_place(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+
     index = None if args.index is None else max(0, args.index - 1)
     room.place_item(catalogue, item_id=args.item_id, cabinet=args.cabinet, shelf=args.shelf,
                     index=index)
@@ -145,6 +152,8 @@ def run_place(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_remove(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+
     room.remove_from_display(catalogue, item_ids=args.item_ids)
     print(f"Moved {len(args.item_ids)} to storage.")
     return 0
@@ -160,18 +169,24 @@ def run_poster(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_cabinet_add(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+
     room.add_cabinet(catalogue, name=args.name, shelf_count=args.shelves, width=args.width)
     print(f"Added cabinet '{' '.join(args.name.split())}'.")
     return 0
 
 
 def run_cabinet_rename(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+
     room.rename_cabinet(catalogue, name=args.name, new_name=args.new_name)
     print(f"Renamed '{args.name}' to '{' '.join(args.new_name.split())}'.")
     return 0
 
 
 def run_cabinet_resize(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+
     before = set(room.room_layout(catalogue).storage)
     room.resize_cabinet(catalogue, name=args.name, shelf_count=args.shelves, width=args.width)
     stored = len(set(room.room_layout(catalogue).storage) - before)
@@ -181,12 +196,16 @@ def run_cabinet_resize(args: argparse.Namespace, catalogue: Catalogue) -> int:
 
 
 def run_cabinet_move(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+
     room.move_cabinet(catalogue, name=args.name, position=args.to - 1)
     print(f"Moved '{args.name}' to position {args.to}.")
     return 0
 
 
 def run_cabinet_remove(args: argparse.Namespace, catalogue: Catalogue) -> int:
+    from museum.core import room
+
     changes = room.remove_cabinet(catalogue, name=args.name)
     print(f"Removed '{args.name}'; {len(changes.item_ids)} item(s) went back to storage.")
     return 0

@@ -5,19 +5,22 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import event
-from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session
-
-from museum.core import db, db_probe, lock
+from museum.core import db_connect, db_probe, lock
 from museum.core.errors import CatalogueError, LockedError, NoCatalogueError
 from museum.core.pending_originals import PendingOriginals
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+    from sqlmodel import Session
 
 DATABASE_NAME = "museum.db"
 SUBFOLDERS = ("photos", "cache", "backups")
@@ -42,19 +45,45 @@ class Catalogue:
 
     A writable catalogue holds the one-writer lock (museum.lock) until it is closed.
     `read_only_reason` is a sentence for a banner when it was opened read-only.
+
+    A read-only catalogue makes its SQLAlchemy engine on first use: reading commands that need
+    only `reading()` (`museum list`) never import SQLAlchemy, a third of a second of start-up.
     """
 
-    def __init__(self, root: Path, engine: Engine, *, read_only_reason: str | None = None) -> None:
+    def __init__(self, root: Path, engine: Engine | None, *,
+                 read_only_reason: str | None = None, immutable: bool = False) -> None:
         self.root = root
-        self.engine = engine
         self.read_only_reason = read_only_reason
+        self._immutable = immutable
         self._changed = False
         self._seen_changes: dict[int, int] = {}
         self._closed = False
         self.pending_originals = PendingOriginals()
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+        if engine is not None:
+            self._adopt(engine)
+
+    def _adopt(self, engine: Engine) -> None:
+        from sqlalchemy import event
+
         engine.dispose()  # connections used by the migration must not count as this session's
         event.listen(engine, "commit", self._on_commit)
         event.listen(engine, "rollback", self._on_rollback)
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine on the database (made now if this is its first use)."""
+        if self._engine is None:
+            with self._engine_lock:  # worker threads may ask at once; one engine for all
+                if self._engine is None:
+                    from museum.core import db
+
+                    self._adopt(db.make_engine(self.db_path, read_only=True,
+                                               immutable=self._immutable))
+        assert self._engine is not None
+        return self._engine
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, create: bool = False) -> Catalogue:
@@ -78,6 +107,8 @@ class Catalogue:
         lock.acquire(root)
         try:
             db_probe.check_database_is_ours(root / DATABASE_NAME)
+            from museum.core import db
+
             engine = db.make_engine(root / DATABASE_NAME)
             try:
                 db.migrate(engine)
@@ -99,13 +130,9 @@ class Catalogue:
             _refuse_missing(root)
         db_probe.check_database_is_ours(db_path)
         _finish_interrupted_write(root, db_path)
-        engine = db.make_read_only_engine(db_path)
-        try:
-            db.require_current_schema(engine)
-        except BaseException:
-            engine.dispose()
-            raise
-        return cls(root, engine, read_only_reason=reason)
+        immutable = db_connect.needs_immutable(db_path)
+        db_connect.require_current_schema(db_path, immutable=immutable)
+        return cls(root, None, read_only_reason=reason, immutable=immutable)
 
     @property
     def read_only(self) -> bool:
@@ -146,15 +173,38 @@ class Catalogue:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work on this catalogue; commits at the end, rolls back on error."""
+        from museum.core import db
+
         with db.session_scope(self.engine) as session:
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection in one read transaction (a consistent snapshot) that
+        cannot write, for reads that need neither the ORM nor SQLAlchemy. SQLite's own
+        failures become one CatalogueError sentence, as in `session()`."""
+        try:
+            connection = db_connect.connect_for_reading(self.db_path, immutable=self._immutable)
+        except sqlite3.DatabaseError as error:
+            raise db_connect.open_failure(self.db_path, str(error)) from None
+        try:
+            connection.execute("BEGIN")
+            yield connection
+        except sqlite3.DatabaseError as error:
+            translated = db_connect.work_failure(str(error))
+            if translated is None:
+                raise
+            raise translated from error
+        finally:
+            connection.close()  # ends the read transaction
 
     def close(self) -> None:
         """Close the database and give back the writer lock; closing twice is harmless."""
         if self._closed:
             return
         self._closed = True
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if not self.read_only:
             lock.release(self.root)
 

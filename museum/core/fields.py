@@ -9,7 +9,7 @@ from typing import Any
 
 from museum.core.dates import parse_partial_date, parse_season
 from museum.core.errors import ValidationError
-from museum.core.models import KINDS
+from museum.core.item_fields import KINDS
 
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "CHF": "CHF"}
 

@@ -1,11 +1,12 @@
-"""Adding, editing, reading, trashing and purging items. Every write returns a Changes record."""
+"""Adding, editing, trashing and purging items (every write returns a Changes record), and
+finding their ids; reading them as records is item_listing.py's, re-exported here."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import and_, delete, func, literal_column, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session
 
@@ -13,13 +14,16 @@ from museum.core.catalogue import Catalogue
 from museum.core.changes import Changes
 from museum.core.errors import NotFoundError, ValidationError
 from museum.core.fields import normalise_fields
+from museum.core.item_listing import get_item, get_records, iter_items, list_items
 from museum.core.models import Item, ItemTag, Photo, Tag, utc_now
 from museum.core.photo_gc import forget_unreferenced
-from museum.core.records import RECORD_FIELDS, ItemRecord
+from museum.core.records import RECORD_FIELDS
 from museum.core.search import search_condition, sort_order
 from museum.core.search_index import reindex_items
 
-_PAGE = 900  # ids per IN (...) list, well inside SQLite's limit on bound parameters
+__all__ = ["add_item", "all_values", "count_items", "empty_trash", "find_item_ids", "get_item",
+           "get_records", "iter_items", "list_items", "purge_items", "restore_items",
+           "trash_items", "update_item"]
 
 
 def add_item(catalogue: Catalogue, *, fields: Mapping[str, Any]) -> Changes:
@@ -53,14 +57,6 @@ def update_item(catalogue: Catalogue, item_id: int, *, fields: Mapping[str, Any]
     return Changes(item_ids=frozenset({item_id}), tags=tags is not None)
 
 
-def get_item(catalogue: Catalogue, item_id: int) -> ItemRecord:
-    """The item with this id, whether or not it is in the trash."""
-    records = _records(catalogue, [item_id])
-    if not records:
-        raise NotFoundError(f"There is no item with id {item_id}.")
-    return records[0]
-
-
 def find_item_ids(
     catalogue: Catalogue, *, query: str = "", sort: str = "date", trash: bool = False
 ) -> list[int]:
@@ -70,39 +66,6 @@ def find_item_ids(
                  .order_by(*sort_order(sort)))
     with catalogue.session() as session:
         return list(session.execute(statement).scalars())
-
-
-def list_items(
-    catalogue: Catalogue, *, query: str = "", sort: str = "date", trash: bool = False
-) -> list[ItemRecord]:
-    """The matching items as records, in `sort` order (see SORT_FIELDS)."""
-    condition = and_(_trash_condition(trash), search_condition(query))
-    with catalogue.session() as session:
-        return _read_records(session, condition, sort_order(sort))
-
-
-def iter_items(
-    catalogue: Catalogue, *, query: str = "", sort: str = "date", trash: bool = False
-) -> Iterator[ItemRecord]:
-    """The matching items as records, in `sort` order, read a page at a time: memory stays
-    flat however many there are, and the first arrive before the last are read.
-
-    One read transaction covers the whole walk, so the records are one consistent snapshot.
-    """
-    condition = and_(_trash_condition(trash), search_condition(query))
-    with catalogue.session() as session:
-        ids = list(session.execute(
-            select(Item.id).where(condition).order_by(*sort_order(sort))).scalars())
-        for start in range(0, len(ids), _PAGE):
-            page = ids[start:start + _PAGE]
-            by_id = {record.id: record
-                     for record in _read_records(session, Item.id.in_(page), [Item.id])}
-            yield from (by_id[item_id] for item_id in page if item_id in by_id)
-
-
-def get_records(catalogue: Catalogue, item_ids: Iterable[int]) -> list[ItemRecord]:
-    """Records for these ids in the order given; ids that do not exist are left out."""
-    return _records(catalogue, list(item_ids))
 
 
 def count_items(catalogue: Catalogue, *, trash: bool = False) -> int:
@@ -202,42 +165,3 @@ def _set_tags(session: Session, item_id: int, names: list[str]) -> None:
 
 def _trash_condition(trash: bool) -> ColumnElement[bool]:
     return Item.deleted_at.is_not(None) if trash else Item.deleted_at.is_(None)
-
-
-def _records(catalogue: Catalogue, ids: list[int]) -> list[ItemRecord]:
-    by_id: dict[int, ItemRecord] = {}
-    with catalogue.session() as session:
-        for start in range(0, len(ids), _PAGE):
-            chunk = ids[start:start + _PAGE]
-            records = _read_records(session, Item.id.in_(chunk), [Item.id])
-            by_id.update((record.id, record) for record in records)
-    return [by_id[item_id] for item_id in ids if item_id in by_id]
-
-
-def _read_records(
-    session: Session, condition: ColumnElement[bool], order: list[ColumnElement]
-) -> list[ItemRecord]:
-    # Read columns, not ORM entities (several times faster for long lists), and fetch the tags
-    # and photos of all the rows in one query each rather than one per item.
-    columns = [getattr(Item, name) for name in RECORD_FIELDS]
-    records = [ItemRecord(*row) for row in session.execute(
-        select(*columns).where(condition).order_by(*order))]
-    by_id = {record.id: record for record in records}
-    matching_ids = select(Item.id).where(condition).scalar_subquery()
-    tags = (
-        select(ItemTag.item_id, Tag.name).join(Tag, Tag.id == ItemTag.tag_id)
-        .where(ItemTag.item_id.in_(matching_ids))
-        .order_by(ItemTag.item_id, literal_column("item_tag.rowid"))
-    )
-    for item_id, name in session.execute(tags):
-        by_id[item_id].tags.append(name)
-    photos = (
-        select(Photo.item_id, Photo.id).where(Photo.item_id.in_(matching_ids))
-        .order_by(Photo.item_id, Photo.is_primary.desc(), Photo.position, Photo.id)
-    )
-    for item_id, photo_id in session.execute(photos):
-        record = by_id[item_id]
-        record.photo_count += 1
-        if record.primary_photo_id is None:
-            record.primary_photo_id = photo_id
-    return records

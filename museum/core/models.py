@@ -7,10 +7,10 @@ import datetime as dt
 from sqlalchemy import Column, ForeignKey, Integer
 from sqlmodel import Field, SQLModel
 
-KINDS: tuple[str, ...] = (
-    "medal", "trophy", "replica", "shirt", "boots", "ball", "cap", "pennant",
-    "certificate", "ticket", "programme", "photograph", "other",
-)
+from museum.core.item_fields import ITEM_TEXT_FIELDS, KINDS
+
+__all__ = ["ITEM_TEXT_FIELDS", "KINDS", "Cabinet", "Item", "ItemTag", "Photo", "Placement",
+           "Tag", "utc_now"]
 
 
 def utc_now() -> dt.datetime:
@@ -115,10 +115,3 @@ class Placement(SQLModel, table=True):
     )
     shelf: int = 1
     slot: int = 0
-
-
-ITEM_TEXT_FIELDS: tuple[str, ...] = (
-    "title", "description", "season", "competition", "stage", "team", "opponent", "score",
-    "venue", "achievement", "acquired_how", "acquired_from", "provenance", "condition",
-    "currency", "location", "notes",
-)

@@ -12,12 +12,12 @@ from sqlalchemy import delete, select
 from museum.core.catalogue import Catalogue
 from museum.core.changes import Changes
 from museum.core.errors import ValidationError
+from museum.core.item_fields import ARRANGE_RULES
 from museum.core.items import get_records
 from museum.core.models import Cabinet, Item, Placement
 from museum.core.records import ItemRecord
 from museum.core.room import MAX_NAME_LENGTH, room_layout
 
-ARRANGE_RULES: tuple[str, ...] = ("competition", "season", "team", "kind")
 MAX_ARRANGED = 1000
 """Auto-arrange puts at most this many items on display (the most recent first)."""
 SHELF_WIDTH = 5

@@ -2,6 +2,10 @@
 
 Plain words must all match, prefix-matched and case- and accent-insensitive, through the FTS5
 index. A query that cannot be understood raises QueryError with a sentence saying why.
+
+A query compiles to SQL text on the `item` table with named parameters (`query_sql`,
+`order_sql`), which plain sqlite3 runs as it is (`museum list` never imports SQLAlchemy) and
+`search_condition` / `sort_order` wrap for SQLAlchemy statements: one compiler for both.
 """
 
 from __future__ import annotations
@@ -10,14 +14,15 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from sqlalchemy import Integer, and_, bindparam, column, exists, func, not_, select, text, true
-from sqlalchemy.sql.elements import ColumnElement
+from typing import TYPE_CHECKING
 
 from museum.core.dates import parse_season
 from museum.core.errors import QueryError, ValidationError
-from museum.core.models import ITEM_TEXT_FIELDS, KINDS, Item, ItemTag, Tag
+from museum.core.item_fields import ITEM_TEXT_FIELDS, KINDS
 from museum.core.records import RECORD_FIELDS
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.elements import ColumnElement, TextClause
 
 TEXT_FILTERS: tuple[str, ...] = (
     "title", "description", "competition", "stage", "team", "opponent", "venue", "achievement",
@@ -101,27 +106,58 @@ def _example(field: str) -> str:
                                       else f"{field}:liverpool")
 
 
-def search_condition(query: str) -> ColumnElement[bool]:
-    """A SQL condition on the item table that is true for the items the query asks for."""
-    conditions = []
+@dataclass(frozen=True)
+class SqlCondition:
+    """A condition on the `item` table as SQL text, and the values of its :named parameters."""
+
+    sql: str
+    params: dict[str, object]
+
+
+class _Parameters:
+    """Names the values a condition binds: :q0, :q1, ..."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def __call__(self, value: object) -> str:
+        name = f"q{len(self.values)}"
+        self.values[name] = value
+        return f":{name}"
+
+
+def query_sql(query: str) -> SqlCondition:
+    """The SQL condition on the `item` table that is true for the items the query asks for."""
+    conditions: list[str] = []
     fts_positive: list[str] = []
     fts_negative: list[str] = []
+    bind = _Parameters()
     for term in parse_query(query):
         if term.field in EXACT_FILTERS:
-            condition = _EXACT_BUILDERS[term.field](term.value)
+            condition = _EXACT_BUILDERS[term.field](term.value, bind)
             # On an empty field the condition is NULL, and NOT NULL is not true: without the
             # coalesce, -year:2022 would also drop every undated item.
-            conditions.append(not_(func.coalesce(condition, False)) if term.negated
-                              else condition)
+            conditions.append(f"NOT coalesce({condition}, 0)" if term.negated else condition)
             continue
         fts = _fts_expression(term)
         if fts is not None:
             (fts_negative if term.negated else fts_positive).append(fts)
     if fts_positive:
-        conditions.append(_fts_match(" AND ".join(fts_positive)))
+        conditions.append(_fts_match(" AND ".join(fts_positive), bind))
     if fts_negative:
-        conditions.append(not_(_fts_match(" OR ".join(fts_negative))))
-    return and_(true(), *conditions)
+        conditions.append(f"NOT {_fts_match(' OR '.join(fts_negative), bind)}")
+    sql = " AND ".join(f"({condition})" for condition in conditions) or "1 = 1"
+    return SqlCondition(sql, bind.values)
+
+
+def search_condition(query: str) -> TextClause:
+    """query_sql as a condition for SQLAlchemy statements on the item table."""
+    from sqlalchemy import bindparam, text
+
+    compiled = query_sql(query)
+    # unique=True: several conditions in one statement must not share one parameter.
+    return text(compiled.sql).bindparams(
+        *(bindparam(name, value, unique=True) for name, value in compiled.params.items()))
 
 
 def _fts_expression(term: Term) -> str | None:
@@ -132,28 +168,25 @@ def _fts_expression(term: Term) -> str | None:
     return f"{term.field} : {expression}" if term.field else expression
 
 
-def _fts_match(expression: str) -> ColumnElement[bool]:
-    matching = text("SELECT rowid FROM item_fts WHERE item_fts MATCH :expression")
-    # unique=True: several MATCH subqueries in one statement must not share one parameter.
-    matching = matching.bindparams(bindparam("expression", expression, unique=True))
-    return Item.id.in_(matching.columns(column("rowid", Integer)))
+def _fts_match(expression: str, bind: _Parameters) -> str:
+    return f"item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH {bind(expression)})"
 
 
-def _kind_condition(value: str) -> ColumnElement[bool]:
+def _kind_condition(value: str, bind: _Parameters) -> str:
     kind = value.lower()
     if kind not in KINDS:
         raise QueryError(f"'{value}' is not a kind; use one of: {', '.join(KINDS)}.")
-    return Item.kind == kind
+    return f"item.kind = {bind(kind)}"
 
 
-def _season_condition(value: str) -> ColumnElement[bool]:
+def _season_condition(value: str, bind: _Parameters) -> str:
     try:
-        return Item.season == parse_season(value)
+        return f"item.season = {bind(parse_season(value))}"
     except ValidationError as error:
         raise QueryError(str(error)) from None
 
 
-def _year_condition(value: str) -> ColumnElement[bool]:
+def _year_condition(value: str, bind: _Parameters) -> str:
     match = _YEAR_RANGE.match(value)
     if not match:
         raise QueryError(
@@ -161,18 +194,15 @@ def _year_condition(value: str) -> ColumnElement[bool]:
     first, last = match.group(1), match.group(2) or match.group(1)
     if first > last:
         raise QueryError(f"'year:{value}' runs backwards; write the earlier year first.")
-    return func.substr(Item.date, 1, 4).between(first, last)
+    return f"substr(item.date, 1, 4) BETWEEN {bind(first)} AND {bind(last)}"
 
 
-def _tag_condition(value: str) -> ColumnElement[bool]:
-    tagged = (
-        select(ItemTag.item_id).join(Tag, Tag.id == ItemTag.tag_id)
-        .where(ItemTag.item_id == Item.id, Tag.name == value)
-    )
-    return exists(tagged)
+def _tag_condition(value: str, bind: _Parameters) -> str:
+    return ("EXISTS (SELECT item_tag.item_id FROM item_tag JOIN tag ON tag.id = item_tag.tag_id"
+            f" WHERE item_tag.item_id = item.id AND tag.name = {bind(value)})")
 
 
-_EXACT_BUILDERS: dict[str, Callable[[str], ColumnElement[bool]]] = {
+_EXACT_BUILDERS: dict[str, Callable[[str, _Parameters], str]] = {
     "kind": _kind_condition,
     "season": _season_condition,
     "year": _year_condition,
@@ -180,8 +210,9 @@ _EXACT_BUILDERS: dict[str, Callable[[str], ColumnElement[bool]]] = {
 }
 
 
-def sort_order(sort: str) -> list[ColumnElement]:
-    """ORDER BY terms for a sort field, '-field' for descending; empty values always last.
+def order_sql(sort: str) -> str:
+    """ORDER BY terms (SQL text on the item table) for a sort field, '-field' for descending;
+    empty values always last.
 
     Text sorts ignore case, so 'apple' comes before 'Ball' in the CLI and the GUI alike.
     """
@@ -189,8 +220,14 @@ def sort_order(sort: str) -> list[ColumnElement]:
     name = sort.lstrip("-").lower()
     if name not in SORT_FIELDS:
         raise QueryError(f"Cannot sort by '{name}'; sort by one of: {', '.join(SORT_FIELDS)}.")
-    column = getattr(Item, name)
-    if name in ITEM_TEXT_FIELDS:
-        column = func.lower(column)
-    return [column.is_(None), column.desc() if descending else column.asc(),
-            Item.id.desc() if descending else Item.id]
+    column = f"item.{name}"
+    value = f"lower({column})" if name in ITEM_TEXT_FIELDS else column
+    direction = "DESC" if descending else "ASC"
+    return f"{column} IS NULL, {value} {direction}, item.id {direction}"
+
+
+def sort_order(sort: str) -> list[ColumnElement]:
+    """order_sql for SQLAlchemy statements on the item table."""
+    from sqlalchemy import text
+
+    return [text(order_sql(sort))]

@@ -1,17 +1,24 @@
-"""QApplication set-up and the GUI's entry point."""
+"""QApplication set-up and the GUI's entry point.
+
+Imports Qt and nothing heavy: the start window is on screen before the catalogue and the main
+window's modules are imported (see start_window.py).
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from museum.gui.main_window import MainWindow
 from museum.gui.memory import return_freed_pictures_to_the_system
-from museum.gui.safety_actions import open_catalogue_or_explain
+from museum.gui.start_window import StartWindow, after_first_paint
 from museum.gui.theme import follow_system_theme
+
+if TYPE_CHECKING:
+    from museum.gui.main_window import MainWindow
 
 ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 
@@ -35,16 +42,39 @@ def main(*, catalogue_path: Path, create: bool = False) -> int:
     """Open the main window on the catalogue at catalogue_path; returns the exit code.
 
     `create` makes the catalogue if there is none (the default catalogue, on the first run);
-    otherwise a missing one is explained, with an offer to make it.
+    otherwise a missing one is explained, with an offer to make it. The start window stands
+    in for the main window until the catalogue is open.
     """
     app = create_application()
-    # A locked catalogue offers a read-only view; a damaged one, its newest backup.
-    catalogue = open_catalogue_or_explain(None, Path(catalogue_path), create=create)
-    if catalogue is None:
-        return 2
-    window = MainWindow(catalogue, paint_first=True)
-    window.show()
+    start = StartWindow()
+    opened: list[MainWindow] = []
+    after_first_paint(start.centralWidget(), lambda: _open_main_window(
+        start, Path(catalogue_path), create=create, opened=opened))
+    start.show()
     try:
         return app.exec()
     finally:
-        catalogue.close()
+        for window in opened:
+            window.catalogue.close()
+
+
+def _open_main_window(start: StartWindow, path: Path, *, create: bool,
+                      opened: list[MainWindow]) -> None:
+    """Open the catalogue and put the main window in the start window's place; if the user
+    gives up on a catalogue that cannot be opened, end the app with exit code 2."""
+    try:
+        from museum.gui.main_window import MainWindow
+        from museum.gui.safety_actions import open_catalogue_or_explain
+
+        # A locked catalogue offers a read-only view; a damaged one, its newest backup.
+        catalogue = open_catalogue_or_explain(start, path, create=create)
+        if catalogue is None:
+            QApplication.exit(2)
+            return
+        window = MainWindow(catalogue, paint_first=True)
+        opened.append(window)
+        window.show()
+        start.close()  # after the main window is up, so that the app does not quit between
+    except BaseException:
+        QApplication.exit(1)  # an error here must not leave the start window up for good
+        raise

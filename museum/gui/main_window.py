@@ -28,6 +28,7 @@ from museum.gui.library_view import LibraryPage
 from museum.gui.memory import SETTLE_DELAY_MS, freeze_start_up_objects
 from museum.gui.safety_actions import ReadOnlyBanner, run_auto_backup_on_close
 from museum.gui.search_box import SearchBox
+from museum.gui.start_window import after_first_paint
 from museum.gui.status_bar import StatusBar
 from museum.gui.thumbnail_loader import ThumbnailLoader
 from museum.gui.trash_view import TrashView
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
             window_actions.make_read_only(self)
         if paint_first:
             self.status.set_counts("Opening the catalogue…")
-            self._first_paint = window_actions.after_first_paint(
+            self._first_paint = after_first_paint(
                 self.library.current_view().viewport(), self.load_items)
         else:
             self.refresh_counts()

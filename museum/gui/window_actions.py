@@ -6,13 +6,11 @@ Kept apart from main_window.py so that the window itself stays a short descripti
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QWidget
 
 from museum.core import items, room
 from museum.core.catalogue import Catalogue
@@ -100,26 +98,6 @@ def about_text() -> str:
     from museum import __version__
 
     return f"Museum {__version__}\n\n{ABOUT}"
-
-
-class _AfterFirstPaint(QObject):
-    """Calls `then` on the turn of the event loop after `widget` is first painted."""
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.then = then
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
-        return False
-
-
-def after_first_paint(widget: QWidget, then: Callable[[], None]) -> QObject:
-    """Run `then` once `widget` has been painted (the window is on screen), not before."""
-    return _AfterFirstPaint(widget, then)
 
 
 def update_enabled(window: MainWindow) -> None:

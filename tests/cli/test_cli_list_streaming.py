@@ -9,10 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-
 from museum.cli import main
+from museum.core import db_connect
 from museum.core.catalogue import Catalogue
 from museum.core.demo import fill_demo
 from museum.core.items import list_items
@@ -40,17 +38,17 @@ def test_list_json_writes_the_first_items_before_reading_the_last(tmp_path, monk
         fill_demo(catalogue, items=2500, photos=False)
         expected = [record.to_dict() for record in list_items(catalogue, sort="-date")]
     statements: list[str] = []
+    connect = db_connect.connect_for_reading
 
-    def count(_conn, _cursor, statement, *_args) -> None:
-        statements.append(statement)
+    def traced(*args, **kwargs):
+        connection = connect(*args, **kwargs)
+        connection.set_trace_callback(statements.append)  # every statement SQLite runs
+        return connection
 
     out = _WatchedOutput(statements)
     monkeypatch.setattr(sys, "stdout", out)
-    event.listen(Engine, "before_cursor_execute", count)
-    try:
-        assert main(["--catalogue", str(root), "list", "--json", "--sort=-date"]) == 0
-    finally:
-        event.remove(Engine, "before_cursor_execute", count)
+    monkeypatch.setattr(db_connect, "connect_for_reading", traced)
+    assert main(["--catalogue", str(root), "list", "--json", "--sort=-date"]) == 0
     assert json.loads(out.getvalue()) == expected  # the same list, item for item
     assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
@@ -68,6 +66,22 @@ def test_list_loads_neither_alembic_nor_pillow(tmp_path):
             " 'museum.core.backup') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=REPO, check=True)
+    assert result.stdout.splitlines()[-1] == "[]", result.stdout
+
+
+def test_list_and_show_import_neither_sqlalchemy_nor_sqlmodel(tmp_path):
+    # Importing SQLAlchemy's ORM and sqlmodel took longer than `list` at 10,000 items may take
+    # from start to end (issue 10: 0.3 s); a reading command reads with plain sqlite3.
+    root = tmp_path / "c"
+    with Catalogue.open(root, create=True) as catalogue:
+        fill_demo(catalogue, items=10, photos=False)
+    code = ("import sys\nfrom museum.cli import main\n"
+            f"main(['--catalogue', {str(root)!r}, 'list', '--query', 'medal'])\n"
+            f"main(['--catalogue', {str(root)!r}, 'show', '1', '--json'])\n"
+            "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=REPO, check=True)
+    assert '"id": 1,' in result.stdout and "medal" in result.stdout
     assert result.stdout.splitlines()[-1] == "[]", result.stdout
 
 

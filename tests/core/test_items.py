@@ -35,6 +35,21 @@ def test_every_field_round_trips_through_a_real_database(catalogue):
         assert key in data
 
 
+def test_records_read_the_times_as_the_tables_store_them(catalogue):
+    # Records are read with plain sqlite3; their times must be the models' own: aware, in UTC.
+    from museum.core.models import Item
+
+    item_id = _add(catalogue, title="Cup", kind="trophy")
+    items.trash_items(catalogue, [item_id])
+    record = items.get_item(catalogue, item_id)
+    with catalogue.session() as session:
+        stored = session.get(Item, item_id)
+        expected = (stored.created, stored.updated, stored.deleted_at)
+    assert (record.created, record.updated, record.deleted_at) == expected
+    assert record.deleted_at.utcoffset() is not None
+    assert record.to_dict()["deleted_at"] == expected[2].isoformat()
+
+
 @pytest.mark.parametrize(("fields", "message"), [
     (dict(title="  ", kind="medal"), "needs a title"),
     (dict(title="Cup", kind="spaceship"), "not a kind"),
