@@ -17,7 +17,9 @@ from museum.commands import backup, demo, init, items, photos, room
 from museum.commands.arguments import ParagraphFormatter
 from museum.commands.opening import CREATES, NOTHING, READS, WRITES
 from museum.core.catalogue import ENVIRONMENT_VARIABLE, Catalogue, default_catalogue_path
-from museum.core.errors import DamagedDatabaseError, LockedError, MuseumError, NoCatalogueError
+from museum.core.errors import (
+    DamagedDatabaseError, LockedError, MuseumError, NoCatalogueError, OutdatedSchemaError,
+)
 
 EXIT_USER_ERROR = 2
 COMMAND_GROUPS = (init, items, photos, demo, backup, room)
@@ -154,7 +156,15 @@ def _open(path: Path, opens: str, *, read_only: bool, is_default: bool) -> Catal
     """Open the catalogue as the command needs: reading commands read-only (so they run beside
     the app) and never create; writing ones create only the default catalogue."""
     if opens == READS:
-        return Catalogue.open(path, read_only=True)
+        try:
+            return Catalogue.open(path, read_only=True)
+        except OutdatedSchemaError:
+            if read_only:
+                raise
+            # A catalogue from an older Museum is updated once (a short write under the lock,
+            # as any write would), then read as asked.
+            Catalogue.open(path).close()
+            return Catalogue.open(path, read_only=True)
     if read_only:
         raise MuseumError("This command changes the catalogue, which --read-only forbids.")
     return Catalogue.open(path, create=opens == CREATES or is_default)

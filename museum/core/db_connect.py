@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from museum.core.db_probe import damaged, disk_trouble_sentence, is_disk_trouble
-from museum.core.errors import CatalogueError, DamagedDatabaseError
+from museum.core.errors import CatalogueError, DamagedDatabaseError, OutdatedSchemaError
 
 # The revision this code expects; a test keeps it equal to Alembic's head, so that opening an
 # up-to-date catalogue never has to import Alembic (0.3 s of start-up).
@@ -145,8 +145,8 @@ def require_current_schema(db_path: Path, *, immutable: bool = False) -> None:
         raise open_failure(db_path, str(error)) from None
     require_known(revision)
     if revision != HEAD_REVISION:
-        raise CatalogueError("This catalogue needs updating for this version of Museum, which "
-                             "cannot be done while it is open read-only.")
+        raise OutdatedSchemaError("This catalogue needs updating for this version of Museum, "
+                                  "which cannot be done while it is open read-only.")
 
 
 def open_failure(db_path: Path, reason: str) -> CatalogueError:

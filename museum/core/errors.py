@@ -35,6 +35,10 @@ class NoCatalogueError(CatalogueError):
     """There is no catalogue at the path given (and none was to be created there)."""
 
 
+class OutdatedSchemaError(CatalogueError):
+    """The catalogue was made by an older Museum and must be updated before it can be read."""
+
+
 class LockedError(CatalogueError):
     """Another Museum process is writing to the catalogue."""
 

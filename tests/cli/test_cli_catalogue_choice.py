@@ -130,3 +130,15 @@ def test_read_only_refuses_writes_and_lets_reads_through(tmp_path, capsys):
     assert "--read-only" in capsys.readouterr().err
     assert main(["--catalogue", str(root), "--read-only", "list"]) == 0
     assert "Medal" in capsys.readouterr().out
+
+
+def test_a_reading_command_brings_an_older_catalogue_up_to_date_first(tmp_path, capsys):
+    from tests.core.safety_support import make_first_revision_catalogue
+
+    folder = make_first_revision_catalogue(tmp_path / "old", items=3)
+    assert main(["--catalogue", str(folder), "--read-only", "list"]) == 2
+    assert "needs updating" in capsys.readouterr().err  # asked not to write: it says why
+    assert main(["--catalogue", str(folder), "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") >= 3
+    assert main(["--catalogue", str(folder), "--read-only", "trash"]) == 0  # now up to date
