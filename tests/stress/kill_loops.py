@@ -112,7 +112,7 @@ def operations(templates: Templates, archive: Path) -> list[Operation]:
                                                     target)
 
     return [
-        Operation("demo", demo),
+        Operation("demo", demo, judge=_judge_demo),
         Operation("photo import", on_copy(templates.small, small, "photo", "add", "1",
                                           *templates.sources)),
         Operation("backup", on_copy(templates.photographed, photographed, "backup", "--to",
@@ -131,6 +131,17 @@ def _judge_restore(target: Path, baseline: Baseline) -> Verdict:
     if not (target / "museum.db").exists():
         return Verdict(opened=True)
     return verdict(target, baseline)
+
+
+def _judge_demo(root: Path, baseline: Baseline) -> Verdict:
+    # Killed before its database existed, a demo has saved nothing; the folder must still take
+    # a new catalogue (what it left is not "someone else's files").
+    if not (root / "museum.db").exists():
+        again = subprocess.run(museum_command(root, "demo", "--items", "5", "--no-photos"),
+                               cwd=REPO, capture_output=True, text=True, env=cli_environment())
+        if again.returncode != 0:
+            return Verdict(opened=False, messages=[again.stderr.strip()])
+    return verdict(root, baseline)
 
 
 def kill_loop(operation: Operation, work: Path, *, kills: int, rng: random.Random,
