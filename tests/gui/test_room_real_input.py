@@ -49,6 +49,7 @@ def test_dragging_a_storage_row_onto_a_shelf_puts_the_item_there(closed_room):
     seen = run_drag("storage_to_shelf", root, str(ids[4]), "Cup run", "2")
     assert seen["selected"] and seen["in_drag_loop"]
     assert seen["marker_shown"] and not seen["full_shown"]
+    assert seen["message"] == "Placed 1 item on 'Cup run', shelf 2."  # not a stale message
     with Catalogue.open(root, create=True) as catalogue:
         layout = room.room_layout(catalogue)
         assert layout.where(ids[4]) == ("Cup run", 2, 0)
