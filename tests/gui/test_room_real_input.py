@@ -77,3 +77,15 @@ def test_refusing_the_new_cabinet_moves_nothing(closed_room):
         layout = room.room_layout(catalogue)
         assert [c.name for c in layout.cabinets] == ["Cup run", "Tiny"]
         assert ids[5] in layout.storage
+
+
+def test_the_cabinet_added_beside_a_numbered_one_takes_the_next_number(closed_room):
+    # 'Tiny (2)' full: the new cabinet beside it is 'Tiny (3)', not 'Tiny (2) (2)'.
+    root, ids = closed_room
+    with Catalogue.open(root) as catalogue:
+        room.rename_cabinet(catalogue, name="Tiny", new_name="Tiny (2)")
+    run_drag("storage_to_shelf", root, str(ids[5]), "Tiny (2)", "1", "Add a cabinet")
+    with Catalogue.open(root) as catalogue:
+        layout = room.room_layout(catalogue)
+        assert [c.name for c in layout.cabinets] == ["Cup run", "Tiny (2)", "Tiny (3)"]
+        assert layout.where(ids[5]) == ("Tiny (3)", 1, 0)
