@@ -65,4 +65,8 @@ def show_in_room(window: MainWindow, item_id: int) -> None:
     window.show_page("room")
     page = window_room.room_page(window)
     page.focus_item(item_id)
-    page.view.show_rect(page.scene.exhibit_rect(item_id), animated=True)
+    item = page.scene.exhibit_rect(item_id)
+    # The item with its neighbours and its plaque, as the tour frames it (the item alone
+    # filled the view, its plaque cut off below).
+    page.view.show_rect(item.adjusted(-item.width() * 1.5, -item.height() * 0.4,
+                                      item.width() * 1.5, item.height() * 0.8), animated=True)

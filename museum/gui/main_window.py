@@ -107,11 +107,21 @@ class MainWindow(QMainWindow):
         """Show the collection ("library"), the "trash" or the "room" (built on first visit)."""
         if name == "room":
             window_room.room_page(self)
-        self.pages.setCurrentWidget(self.page_names[name])
-        self.sidebar.mark_page(name)
         detail_wanted = ("detail" not in self.actions_by_name
                          or self.actions_by_name["detail"].isChecked())
-        self.detail.setVisible(name == "library" and detail_wanted)
+        detail_shown = name == "library" and detail_wanted
+        # The detail pane goes before the new page shows and comes after the old one is hidden,
+        # the splitter giving out its width at once: the room is never shown at the
+        # collection's narrower size (a change of shape re-plans its walls and frames the whole
+        # room: the camera a visitor left on a cabinet, or 'Show in the room' walking to an
+        # item, was lost).
+        if not detail_shown:
+            self.detail.setVisible(False)
+            self.splitter.refresh()
+        self.pages.setCurrentWidget(self.page_names[name])
+        if detail_shown:
+            self.detail.setVisible(True)
+        self.sidebar.mark_page(name)
         if "room" in self.actions_by_name:
             self.actions_by_name["room"].setChecked(name == "room")
             view = self.library.view_name() if name == "library" else None

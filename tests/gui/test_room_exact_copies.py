@@ -97,3 +97,41 @@ def test_the_room_at_rest_looks_as_it_did_when_every_picture_was_scaled_smoothly
     page.view.exact_at_rest = False
     smooth = _frame(page)
     assert mean_difference(exact, smooth) < 4
+
+
+def _tile_picture() -> QPixmap:
+    """A level cache's tile: 256 device pixels square plus a pixel's margin all round."""
+    picture = QPixmap(258, 258)
+    picture.fill(QColor(40, 60, 40))
+    return picture
+
+
+def test_tiles_copied_side_by_side_below_full_size_leave_no_white_line(qapp):
+    # An empty room at rest in a 1001-px-wide page (zoom 0.598) showed a white line down and
+    # across the view: each tile's exact copy was drawn from a rectangle one pixel past the
+    # copy's edge, and that column was left unpainted.
+    exact_cache.clear()
+    picture = _tile_picture()
+    exact_cache.settled = True
+    gaps = []
+    try:
+        for scale in (0.5984, 0.6128, 0.6537, 0.7071):
+            for shift in (0.0, 0.27, 0.5, 0.73):
+                canvas = QImage(400, 60, QImage.Format.Format_RGB32)
+                canvas.fill(Qt.GlobalColor.white)
+                for _ in range(2):  # the first frame queues the copies, the second uses them
+                    painter = QPainter(canvas)
+                    painter.translate(shift, 0)
+                    painter.scale(scale, scale)
+                    for x in range(2):
+                        exact_cache.draw(painter, ("tile", scale, x), QRectF(x * 256, 0, 256, 80),
+                                         picture, QRectF(1, 1, 256, 80))
+                    painter.end()
+                    exact_cache.scale_some()
+                right = int(512 * scale + shift) - 1
+                gaps += [(scale, shift, x) for x in range(1, right)
+                         if canvas.pixelColor(x, 20) == QColor(Qt.GlobalColor.white)]
+    finally:
+        exact_cache.settled = False
+        exact_cache.clear()
+    assert gaps == []

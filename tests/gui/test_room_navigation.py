@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QToolButton
 
 from museum.core import items, room
 from museum.gui.room.room_page import RoomPage
+from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.room_view import FIT_MARGIN
 from tests.gui.real_input import choose_from_button, double_click
 from tests.gui.room_support import shown_room_page
@@ -96,3 +97,22 @@ def test_the_tour_pace_is_a_setting_and_a_tour_can_walk_one_cabinet(qtbot, three
     qtbot.keyClick(tour, Qt.Key.Key_Escape)
     assert again.tour is None
     QSettings().remove("room/tour_step_ms")  # the settings outlive the test in this process
+
+
+def test_double_clicking_an_item_seen_from_afar_frames_its_cabinet(qtbot, three_cabinets):
+    # At Fit all the items cover most of a cabinet: a double-click there meant the cabinet,
+    # but it opened the item (the editor, out of the room).
+    catalogue, ids = three_cabinets
+    page = _page(qtbot, catalogue)
+    page.resize(600, 400)  # small enough for the whole room to be seen from afar
+    page.view.fit_all()
+    assert page.view.zoom < FAR_SCALE
+    opened: list[int] = []
+    page.item_opened.connect(opened.append)
+    exhibit = page.scene.exhibits[ids[7]]
+    centre = exhibit.mapToScene(exhibit.boundingRect().center())
+    double_click(page.view.viewport(), page.view.mapFromScene(centre))
+    qtbot.waitUntil(lambda: not page.view.animating)
+    assert opened == []
+    assert page.current_cabinet == "Friendlies"
+    assert _frames(page, "Friendlies")

@@ -49,6 +49,7 @@ def test_dragging_a_storage_row_onto_a_shelf_puts_the_item_there(closed_room):
     seen = run_drag("storage_to_shelf", root, str(ids[4]), "Cup run", "2")
     assert seen["selected"] and seen["in_drag_loop"]
     assert seen["marker_shown"] and not seen["full_shown"]
+    assert seen["message"] == "Placed 1 item on 'Cup run', shelf 2."  # not a stale message
     with Catalogue.open(root, create=True) as catalogue:
         layout = room.room_layout(catalogue)
         assert layout.where(ids[4]) == ("Cup run", 2, 0)
@@ -76,3 +77,15 @@ def test_refusing_the_new_cabinet_moves_nothing(closed_room):
         layout = room.room_layout(catalogue)
         assert [c.name for c in layout.cabinets] == ["Cup run", "Tiny"]
         assert ids[5] in layout.storage
+
+
+def test_the_cabinet_added_beside_a_numbered_one_takes_the_next_number(closed_room):
+    # 'Tiny (2)' full: the new cabinet beside it is 'Tiny (3)', not 'Tiny (2) (2)'.
+    root, ids = closed_room
+    with Catalogue.open(root) as catalogue:
+        room.rename_cabinet(catalogue, name="Tiny", new_name="Tiny (2)")
+    run_drag("storage_to_shelf", root, str(ids[5]), "Tiny (2)", "1", "Add a cabinet")
+    with Catalogue.open(root) as catalogue:
+        layout = room.room_layout(catalogue)
+        assert [c.name for c in layout.cabinets] == ["Cup run", "Tiny (2)", "Tiny (3)"]
+        assert layout.where(ids[5]) == ("Tiny (3)", 1, 0)

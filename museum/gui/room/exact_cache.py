@@ -90,8 +90,13 @@ def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
         return
     left, top = round(device.left()), round(device.top())
     right, bottom = round(device.right()), round(device.bottom())
-    from_rect = QRect(round(source.left() * scale_x), round(source.top() * scale_y),
-                      right - left, bottom - top)
+    width, height = right - left, bottom - top
+    # Below 1:1 a tile's one-pixel margin shrinks under a pixel, and the rounded rectangle can
+    # reach a column or row past the copy's edge, which drawPixmap leaves unpainted: a 1-px
+    # white line between two tiles. Slide it back inside the copy (a sub-pixel shift).
+    from_rect = QRect(max(0, min(round(source.left() * scale_x), copy.width() - width)),
+                      max(0, min(round(source.top() * scale_y), copy.height() - height)),
+                      width, height)
     ratio = painter.device().devicePixelRatioF()
     painter.save()
     painter.resetTransform()
@@ -100,7 +105,10 @@ def draw(painter: QPainter, key: Hashable, target: QRectF, picture: QPixmap,
     # Pixel-aligned, so nothing to smooth or antialias: the hints would only slow the copy.
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    painter.drawPixmap(QPoint(left, top), copy, from_rect)
+    if from_rect == from_rect & copy.rect():
+        painter.drawPixmap(QPoint(left, top), copy, from_rect)
+    else:  # a pixel wider than the copy itself: stretch it that pixel rather than leave a gap
+        painter.drawPixmap(QRect(left, top, width, height), copy, from_rect & copy.rect())
     painter.restore()
 
 

@@ -8,7 +8,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication, QGraphicsItem, QGraphicsSceneContextMenuEvent, QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget,
+    QGraphicsSceneMouseEvent, QGraphicsView, QStyleOptionGraphicsItem, QWidget,
 )
 
 from museum.core.records import ItemRecord
@@ -315,8 +315,18 @@ class ExhibitItem(QGraphicsItem):
             event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if self.scene() is not None:
-            self.scene().exhibit_double_clicked.emit(self.item_id)
+        if self.scene() is None:
+            return
+        cabinet = self.parentItem()
+        view = event.widget().parentWidget() if event.widget() is not None else None
+        zoom = view.transform().m11() if isinstance(view, QGraphicsView) else 1.0
+        if zoom < FAR_SCALE and cabinet is not None and hasattr(cabinet, "name"):
+            # Seen from afar (Fit all) the items are a few pixels each and cover most of the
+            # cabinet: a double-click there means the cabinet (frame it), not this item (it
+            # opened the item's editor and left the room).
+            self.scene().cabinet_double_clicked.emit(cabinet.name)
+            return
+        self.scene().exhibit_double_clicked.emit(self.item_id)
 
     def start_drag(self, source: QWidget | None) -> None:
         """Carry this item to another shelf or to storage (the drop does the moving)."""

@@ -199,8 +199,11 @@ class RoomPage(QWidget):
         return True
 
     def place_items(self, ids: list[int], cabinet: str, shelf: int, index: int) -> bool:
+        # Said, like every other move: the status bar kept the last one ('Moved 1 to storage.')
+        word = "item" if len(ids) == 1 else "items"
         return self._write(lambda: room.place_items(
-            self.catalogue, item_ids=ids, cabinet=cabinet, shelf=shelf, index=index))
+            self.catalogue, item_ids=ids, cabinet=cabinet, shelf=shelf, index=index),
+            f"Placed {len(ids)} {word} on '{cabinet}', shelf {shelf}.")
 
     def return_to_storage(self, ids: list[int]) -> bool:
         shown = [i for i in ids if i in self.scene.exhibits]

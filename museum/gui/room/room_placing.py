@@ -4,6 +4,7 @@ cabinet beside the full one (the question after such a drop)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from museum.core import room
@@ -55,8 +56,13 @@ def add_cabinet_beside(page: RoomPage, ids: list[int], beside: str) -> bool:
 
 
 def _free_name(base: str, taken: set[str]) -> str:
-    """`base (2)`, `base (3)`… whichever is not taken (names compare without case)."""
+    """`base (2)`, `base (3)`… whichever is not taken (names compare without case); a base
+    that is itself numbered counts on ('Cups (3)' is followed by 'Cups (4)', not
+    'Cups (3) (2)')."""
     number = 2
+    numbered = re.fullmatch(r"(.*\S) \((\d+)\)", base)
+    if numbered:
+        base, number = numbered.group(1), int(numbered.group(2)) + 1
     while True:
         suffix = f" ({number})"
         name = base[:room.MAX_NAME_LENGTH - len(suffix)] + suffix
