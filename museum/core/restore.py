@@ -10,9 +10,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import glob
 import os
 import secrets
 import shutil
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from sqlalchemy import text
 from museum.core import lock
 from museum.core.archive_format import Manifest, read_manifest
 from museum.core.atomic import fsync_folder
+from museum.core.backup_leftovers import STALE_SECONDS
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError, CatalogueError
 from museum.core.photo_paths import is_sha256
@@ -143,6 +146,7 @@ def _unpack_to_staging_then(archive_path: Path, target: Path, progress: Progress
 
 
 def _new_staging_folder(target: Path) -> Path:
+    _remove_stale_staging(target)
     # os.mkdir honours the umask (tempfile.mkdtemp would make it 0700, and the restored
     # catalogue would keep that mode after the rename).
     while True:
@@ -150,6 +154,17 @@ def _new_staging_folder(target: Path) -> Path:
         with contextlib.suppress(FileExistsError):
             os.mkdir(staging)
             return staging
+
+
+def _remove_stale_staging(target: Path) -> None:
+    # A restore killed half-way leaves its hidden staging folder beside the target; the next
+    # restore there clears the ones old enough that no running restore can own them.
+    cutoff = time.time() - STALE_SECONDS
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.restoring-*"):
+        with contextlib.suppress(OSError):
+            if not leftover.is_symlink() and leftover.is_dir() and \
+                    leftover.lstat().st_mtime < cutoff:
+                shutil.rmtree(leftover)
 
 
 def _restore_error_sentence(error: OSError, target: Path) -> str:

@@ -110,3 +110,17 @@ def test_a_restore_that_cannot_fit_is_refused_before_writing(good_archive, tmp_p
         with pytest.raises(BackupError, match="not enough disk space to restore this backup"):
             restore_backup(good_archive, destination=disk / "restored")
         assert sorted(p.name for p in disk.iterdir()) == ["filler.bin"]
+
+
+def test_a_restore_clears_the_staging_folders_killed_restores_left(good_archive, tmp_path):
+    old = tmp_path / ".restored.restoring-0123456789ab"
+    young = tmp_path / ".restored.restoring-ba9876543210"
+    for folder in (old, young):
+        (folder / "photos").mkdir(parents=True)
+        (folder / "museum.db").write_bytes(b"half a database")
+    long_ago = old.stat().st_mtime - 7 * 3600
+    os.utime(old, (long_ago, long_ago))
+    restore_backup(good_archive, destination=tmp_path / "restored")
+    assert not old.exists()  # stale: nothing running can own it
+    assert young.exists()  # may belong to a restore still running
+    assert (tmp_path / "restored" / "museum.db").is_file()
