@@ -73,6 +73,8 @@ def _open_main_window(start: StartWindow, path: Path, *, create: bool,
             return
         window = MainWindow(catalogue, paint_first=True)
         opened.append(window)
+        # Exactly where the start window stands (the window manager placed it): no jump.
+        window.restoreGeometry(start.saveGeometry())
         window.show()
         start.close()  # after the main window is up, so that the app does not quit between
     except BaseException:

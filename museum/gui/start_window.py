@@ -26,11 +26,16 @@ class StartWindow(QMainWindow):
         message = QLabel(OPENING_TEXT)
         message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(message)
-        geometry = QSettings().value("window/geometry")  # the main window's, as it was left
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        restore_window_geometry(self, QSettings())  # where the main window was left
+
+
+def restore_window_geometry(window: QWidget, settings: QSettings) -> None:
+    """Put a window where the main window was left, or give it the first-run size."""
+    geometry = settings.value("window/geometry")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(1440, 900)
 
 
 class _AfterFirstPaint(QObject):

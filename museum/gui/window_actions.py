@@ -17,6 +17,7 @@ from museum.core.catalogue import Catalogue
 from museum.core.errors import MuseumError
 from museum.core.facets import facet_counts
 from museum.gui import item_menu, photo_actions, safety_actions, window_room
+from museum.gui.start_window import restore_window_geometry
 from museum.gui.dialogs import standard_folder
 from museum.gui.item_editor import ItemEditor
 from museum.gui.photo_list import list_item_photos, photos_available
@@ -384,10 +385,7 @@ def save_settings(window: MainWindow) -> None:
 
 def restore_settings(window: MainWindow) -> None:
     settings = window.settings
-    if isinstance(settings.value("window/geometry"), QByteArray):
-        window.restoreGeometry(settings.value("window/geometry"))
-    else:
-        window.resize(1440, 900)
+    restore_window_geometry(window, settings)
     if isinstance(settings.value("window/state"), QByteArray):
         window.restoreState(settings.value("window/state"))
     if isinstance(settings.value("window/splitter"), QByteArray):
