@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QSettings, QThreadPool
 
 from museum.gui.dialogs import Dialogs
 
@@ -81,3 +81,13 @@ def window(qtbot, demo_catalogue, dialogs):
     main.close()
     QThreadPool.globalInstance().waitForDone(10000)  # no worker outlives its test's catalogue
     main.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    """Each test starts from no saved settings. Qt fixes the settings file when the app starts,
+    so the per-test HOME does not reach it: a view mode or geometry one test left would
+    otherwise meet the next."""
+    QSettings().clear()
+    yield
+    QSettings().clear()
