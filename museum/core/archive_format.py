@@ -81,12 +81,6 @@ class Manifest:
                 "This file is not a Museum backup (its manifest is not ours).") from None
 
 
-def safe_member_path(name: str) -> PurePosixPath:
-    """The member's relative path, or BackupError if it is absolute, climbs out, or is odd."""
-    check_member_name(name)
-    return PurePosixPath(name)
-
-
 def check_member_name(name: str) -> None:
     """BackupError unless name is a plain relative path: no '..', '.', empty part, drive,
     backslash or NUL (string checks: 100,000 names are checked in milliseconds)."""

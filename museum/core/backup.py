@@ -9,7 +9,6 @@ that fails or is cancelled leaves no file behind.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import hashlib
 import sqlite3
 import tempfile
@@ -29,6 +28,7 @@ from museum.core.backup_leftovers import (
 )
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError
+from museum.core.output_file import failed_write_sentence
 from museum.core.photo_paths import is_sha256, original_relpath
 from museum.core.regular_files import open_regular_file
 
@@ -213,12 +213,13 @@ def _zip_time(source: Path) -> tuple[int, int, int, int, int, int]:
 
 
 def _os_error_sentence(error: OSError, target: Path) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"There is not enough disk space for the backup in {target.parent}; "
-                "no backup file was written and the catalogue is unchanged.")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Museum may not write to {target.parent}; choose another place for the backup."
-    return f"The backup could not be written to {target}: {error.strerror or error}."
+    return failed_write_sentence(
+        error,
+        no_space=f"There is not enough disk space for the backup in {target.parent}; "
+                 "no backup file was written and the catalogue is unchanged.",
+        not_allowed=f"Museum may not write to {target.parent}; "
+                    "choose another place for the backup.",
+        otherwise=f"The backup could not be written to {target}")
 
 
 def _now_text() -> str:
@@ -240,9 +241,4 @@ def sha256_of_file(path: Path) -> str:
         while chunk := reader.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def os_error_sentence(error: OSError, target: Path) -> str:
-    """One sentence for a failed write of target (disk full, no permission, ...)."""
-    return _os_error_sentence(error, target)
 

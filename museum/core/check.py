@@ -109,10 +109,11 @@ def _check_originals(catalogue: Catalogue, report: CheckReport, progress: Progre
         relpath = original_relpath(sha256, image_format)
         expected.add(relpath)
         path = catalogue.root / relpath
-        if not path.is_file() and _still_recorded(catalogue, sha256):
-            report.problems.append(f"Photo {photo_id}: its original {relpath} is missing; "
-                                   "restore it from a backup.")
-        elif path.is_file() and sha256_of_file(path) != sha256.lower():
+        if not path.is_file():
+            if _still_recorded(catalogue, sha256):
+                report.problems.append(f"Photo {photo_id}: its original {relpath} is missing; "
+                                       "restore it from a backup.")
+        elif sha256_of_file(path) != sha256.lower():
             report.problems.append(f"Photo {photo_id}: its original {relpath} is damaged "
                                    "(the content does not match its hash); "
                                    "restore it from a backup.")

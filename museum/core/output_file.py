@@ -31,14 +31,26 @@ def checked_output_path(path: Path, *, what: str, overwrite: bool) -> Path:
 
 def write_error_sentence(error: OSError, path: Path, *, what: str) -> str:
     """One sentence for a failed write of a `what` at path (disk full, no permission, ...)."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"There is not enough disk space in {path.parent} for the {what}; "
-                "nothing was written.")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Museum may not write to {path.parent}; choose another place for the {what}."
     if error.errno in (errno.ENOTDIR, errno.EEXIST, errno.EISDIR):
         return f"The {what} cannot be saved as {path}: a file or folder is in the way."
-    return f"The {what} could not be saved as {path}: {error.strerror or error}."
+    return failed_write_sentence(
+        error,
+        no_space=f"There is not enough disk space in {path.parent} for the {what}; "
+                 "nothing was written.",
+        not_allowed=f"Museum may not write to {path.parent}; "
+                    f"choose another place for the {what}.",
+        otherwise=f"The {what} could not be saved as {path}")
+
+
+def failed_write_sentence(error: OSError, *, no_space: str, not_allowed: str,
+                          otherwise: str) -> str:
+    """The sentence for why a write failed: the disk (or quota) is full, writing there is not
+    allowed, or otherwise (followed by the system's own reason)."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return no_space
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return not_allowed
+    return f"{otherwise}: {error.strerror or error}."
 
 
 def _file_among_parents(target: Path) -> Path | None:

@@ -28,6 +28,7 @@ from museum.core.atomic import fsync_folder
 from museum.core.backup_leftovers import STALE_SECONDS
 from museum.core.catalogue import Catalogue
 from museum.core.errors import BackupError, CatalogueError
+from museum.core.output_file import failed_write_sentence
 from museum.core.photo_paths import is_sha256
 from museum.core.restore_unpack import (
     check_cancel, check_sizes, copy_checked, member_reader, unpack_needed,
@@ -168,12 +169,13 @@ def _remove_stale_staging(target: Path) -> None:
 
 
 def _restore_error_sentence(error: OSError, target: Path) -> str:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (f"There is not enough disk space in {target.parent} to restore this backup; "
-                "nothing was restored.")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Museum may not write to {target.parent}; choose another place to restore into."
-    return f"The backup could not be restored into {target}: {error.strerror or error}."
+    return failed_write_sentence(
+        error,
+        no_space=f"There is not enough disk space in {target.parent} to restore this backup; "
+                 "nothing was restored.",
+        not_allowed=f"Museum may not write to {target.parent}; "
+                    "choose another place to restore into.",
+        otherwise=f"The backup could not be restored into {target}")
 
 
 def _open_and_migrate(staging: Path) -> None:
