@@ -241,8 +241,3 @@ def sha256_of_file(path: Path) -> str:
             digest.update(chunk)
     return digest.hexdigest()
 
-
-def os_error_sentence(error: OSError, target: Path) -> str:
-    """One sentence for a failed write of target (disk full, no permission, ...)."""
-    return _os_error_sentence(error, target)
-
