@@ -130,8 +130,7 @@ class Catalogue:
             _refuse_missing(root)
         db_probe.check_database_is_ours(db_path)
         _finish_interrupted_write(root, db_path)
-        immutable = db_connect.needs_immutable(db_path)
-        db_connect.require_current_schema(db_path, immutable=immutable)
+        immutable = db_connect.require_current_schema(db_path)
         return cls(root, None, read_only_reason=reason, immutable=immutable)
 
     @property
