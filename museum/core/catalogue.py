@@ -124,14 +124,11 @@ class Catalogue:
     @classmethod
     def _open_read_only(cls, root: Path, reason: str) -> Catalogue:
         db_path = root / DATABASE_NAME
-        if root.exists() and not root.is_dir():
-            raise CatalogueError(f"{root} is a file, not a catalogue folder.")
         if not db_path.exists():  # anything else there is judged by the probe
-            _refuse_missing(root)
+            _refuse_missing(root)  # also refuses a root that is a file
         db_probe.check_database_is_ours(db_path)
         _finish_interrupted_write(root, db_path)
-        immutable = db_connect.needs_immutable(db_path)
-        db_connect.require_current_schema(db_path, immutable=immutable)
+        immutable = db_connect.require_current_schema(db_path)
         return cls(root, None, read_only_reason=reason, immutable=immutable)
 
     @property

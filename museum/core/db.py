@@ -13,14 +13,14 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlmodel import Session, create_engine
 
 from museum.core.db_connect import (
-    BUSY_TIMEOUT_MS, HEAD_REVISION, MIGRATIONS_DIR, database_uri, known_revisions, open_failure,
+    BUSY_TIMEOUT_MS, HEAD_REVISION, MIGRATIONS_DIR, database_uri, open_failure,
     RunSql, read_text_leniently, require_known, set_pragmas, set_read_only_pragmas, stored_revision,
     work_failure,
 )
 from museum.core.errors import CatalogueError
 
-__all__ = ["BUSY_TIMEOUT_MS", "HEAD_REVISION", "MIGRATIONS_DIR", "known_revisions",
-           "make_engine", "migrate", "session_scope"]
+__all__ = ["BUSY_TIMEOUT_MS", "HEAD_REVISION", "MIGRATIONS_DIR", "make_engine", "migrate",
+           "session_scope"]
 
 
 def make_engine(db_path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:

@@ -80,23 +80,6 @@ def connect_for_reading(db_path: Path, *, immutable: bool = False) -> sqlite3.Co
     return connection
 
 
-def needs_immutable(db_path: Path) -> bool:
-    """Whether the file can be read only as immutable.
-
-    mode=ro still reads a WAL left by a process that did not close cleanly; on read-only
-    media with no -shm file it cannot open at all, and then immutable is the only way in.
-    """
-    try:
-        probe = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
-        try:
-            probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            probe.close()
-    except sqlite3.OperationalError as error:
-        return "unable to open" in str(error)
-    return False
-
-
 def stored_revision(run: RunSql) -> str | None:
     """The schema revision recorded in the database, or None for an empty database."""
     tables = {row[0] for row in run("SELECT name FROM sqlite_master")}
@@ -133,20 +116,35 @@ def _unknown_revision_sentence(revision: str) -> str:
             "untouched.")
 
 
-def require_current_schema(db_path: Path, *, immutable: bool = False) -> None:
-    """Raise CatalogueError unless the database is at the schema this code expects (no writes)."""
+def require_current_schema(db_path: Path) -> bool:
+    """Raise CatalogueError unless the database is at the schema this code expects (no writes).
+
+    Returns whether the file can be read only as immutable: mode=ro still reads a WAL left by
+    a process that did not close cleanly, but on read-only media with no -shm file it cannot
+    open at all, and then immutable is the only way in.
+    """
     try:
-        connection = connect_for_reading(db_path, immutable=immutable)
         try:
-            revision = stored_revision(lambda sql: connection.execute(sql).fetchall())
-        finally:
-            connection.close()
+            revision, immutable = _read_revision(db_path, immutable=False), False
+        except sqlite3.OperationalError as error:
+            if "unable to open" not in str(error):
+                raise
+            revision, immutable = _read_revision(db_path, immutable=True), True
     except sqlite3.DatabaseError as error:
         raise open_failure(db_path, str(error)) from None
     require_known(revision)
     if revision != HEAD_REVISION:
         raise OutdatedSchemaError("This catalogue needs updating for this version of Museum, "
                                   "which cannot be done while it is open read-only.")
+    return immutable
+
+
+def _read_revision(db_path: Path, *, immutable: bool) -> str | None:
+    connection = connect_for_reading(db_path, immutable=immutable)
+    try:
+        return stored_revision(lambda sql: connection.execute(sql).fetchall())
+    finally:
+        connection.close()
 
 
 def open_failure(db_path: Path, reason: str) -> CatalogueError:

@@ -47,10 +47,7 @@ def iter_items(
         ids = [row[0] for row in connection.execute(
             f"SELECT item.id FROM item WHERE {condition.sql} ORDER BY {order}", condition.params)]
         for start in range(0, len(ids), PAGE):
-            page = ids[start:start + PAGE]
-            by_id = {record.id: record for record in _read_records(
-                connection, _ids_condition(page), "item.id")}
-            yield from (by_id[item_id] for item_id in page if item_id in by_id)
+            yield from _page_in_order(connection, ids[start:start + PAGE])
 
 
 def get_item(catalogue: Catalogue, item_id: int) -> ItemRecord:
@@ -64,13 +61,17 @@ def get_item(catalogue: Catalogue, item_id: int) -> ItemRecord:
 def get_records(catalogue: Catalogue, item_ids: Iterable[int]) -> list[ItemRecord]:
     """Records for these ids in the order given; ids that do not exist are left out."""
     ids = [int(item_id) for item_id in item_ids]
-    by_id: dict[int, ItemRecord] = {}
     with catalogue.reading() as connection:
-        for start in range(0, len(ids), PAGE):
-            records = _read_records(connection, _ids_condition(ids[start:start + PAGE]),
-                                    "item.id")
-            by_id.update((record.id, record) for record in records)
-    return [by_id[item_id] for item_id in ids if item_id in by_id]
+        return [record for start in range(0, len(ids), PAGE)
+                for record in _page_in_order(connection, ids[start:start + PAGE])]
+
+
+def _page_in_order(connection: sqlite3.Connection, page: list[int]) -> list[ItemRecord]:
+    """The records for one page of ids (at most PAGE), in the page's order; missing ids are
+    left out."""
+    by_id = {record.id: record for record in _read_records(
+        connection, _ids_condition(page), "item.id")}
+    return [by_id[item_id] for item_id in page if item_id in by_id]
 
 
 def _matching(query: str, trash: bool) -> SqlCondition:
