@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 import sqlite3
 import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from museum.core import db_connect, db_probe, lock
+from museum.core.backup_leftovers import remove_stale_leftovers
 from museum.core.errors import CatalogueError, LockedError, NoCatalogueError
 from museum.core.pending_originals import PendingOriginals
 
@@ -118,7 +116,7 @@ class Catalogue:
         except BaseException:
             lock.release(root)
             raise
-        _remove_stale_temporaries(root / "backups")
+        remove_stale_leftovers(root / "backups")  # of backups killed half-way
         return cls(root, engine)
 
     @classmethod
@@ -256,23 +254,6 @@ def _is_writable(root: Path) -> bool:
             return True
     except OSError:
         return False
-
-
-STALE_TEMPORARY_SECONDS = 6 * 3600
-
-
-def _remove_stale_temporaries(folder: Path) -> None:
-    # A backup runs read-only beside the writer, so only old temporaries are a dead process's.
-    cutoff = time.time() - STALE_TEMPORARY_SECONDS
-    for leftover in folder.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            if leftover.stat().st_mtime > cutoff:
-                continue
-        if leftover.is_dir():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:
-            with contextlib.suppress(OSError):
-                leftover.unlink()
 
 
 def _has_foreign_files(root: Path) -> bool:

@@ -11,7 +11,8 @@ import pytest
 
 from museum.cli import main
 from museum.core.backup import create_backup
-from museum.core.catalogue import STALE_TEMPORARY_SECONDS, Catalogue
+from museum.core.backup_leftovers import STALE_SECONDS as STALE_TEMPORARY_SECONDS
+from museum.core.catalogue import Catalogue
 from museum.core.restore import verify_backup
 from tests.core.safety_support import add_photo
 from tests.core.test_safety_crash import _run_until

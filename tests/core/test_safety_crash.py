@@ -18,7 +18,8 @@ import pytest
 
 from museum.core.auto_backup import list_backups
 from museum.core.backup import create_backup
-from museum.core.catalogue import STALE_TEMPORARY_SECONDS, Catalogue
+from museum.core.backup_leftovers import STALE_SECONDS as STALE_TEMPORARY_SECONDS
+from museum.core.catalogue import Catalogue
 from museum.core.check import check_catalogue
 from museum.core.items import count_items, get_records
 from museum.core.restore import verify_backup
@@ -127,7 +128,8 @@ def test_killed_during_a_backup_leaves_no_backup_and_a_sound_catalogue(plain_dem
     # A read-only backup may be running beside the writer, so only old temporaries are cleared.
     hours_ago = time.time() - STALE_TEMPORARY_SECONDS - 60
     for leftover in leftovers:
-        os.utime(leftover, (hours_ago, hours_ago))
+        for path in [leftover, *(leftover.rglob("*") if leftover.is_dir() else [])]:
+            os.utime(path, (hours_ago, hours_ago))
     with _opens_and_passes_check(root) as catalogue:
         assert list((root / "backups").iterdir()) == []  # the dead temporaries are cleared
         result = create_backup(catalogue)
