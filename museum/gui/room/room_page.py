@@ -23,6 +23,7 @@ from museum.core.changes import Changes
 from museum.core.errors import MuseumError
 from museum.core.items import get_records
 from museum.core.room_arrange import arrange_room, item_of_the_day
+from museum.gui.dialogs import Dialogs
 from museum.gui.room import room_menus, room_toolbar
 from museum.gui.room import room_questions as questions
 from museum.gui.room.detail_card import DetailCard
@@ -61,6 +62,7 @@ class RoomPage(QWidget):
         self.tour: TourWindow | None = None
         self.menu: QMenu | None = None  # the last right-click menu shown
         self.poster_export: PosterExport | None = None  # the latest poster being saved
+        self.dialogs = Dialogs()  # its questions (where to save a poster); the window's own
         self._opened_on_item = False
         self._walk_after_opening: QMetaObject.Connection | None = None  # to today's item
         self.scene = RoomScene(self)
