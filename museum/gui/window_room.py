@@ -57,8 +57,7 @@ def match_note(window: MainWindow, shown: int, total: str) -> str:
     note = f"{shown:,} of {total} match"
     if window.room is None:
         return note
-    lit = sum(1 for item_id in window.room.scene.exhibits
-              if not window.room.scene.exhibits[item_id].dimmed)
+    lit = sum(1 for exhibit in window.room.scene.exhibits.values() if not exhibit.dimmed)
     if lit == shown:
         return f"{note} — lit in the room"
     if lit == 0:
