@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from museum.core import room
 from museum.core.errors import MuseumError
+from museum.gui.room import room_placing
 
 if TYPE_CHECKING:
     from museum.gui.main_window import MainWindow
@@ -56,8 +57,7 @@ def match_note(window: MainWindow, shown: int, total: str) -> str:
     note = f"{shown:,} of {total} match"
     if window.room is None:
         return note
-    lit = sum(1 for item_id in window.room.scene.exhibits
-              if not window.room.scene.exhibits[item_id].dimmed)
+    lit = sum(1 for exhibit in window.room.scene.exhibits.values() if not exhibit.dimmed)
     if lit == shown:
         return f"{note} — lit in the room"
     if lit == 0:
@@ -87,9 +87,7 @@ def put_on_display(window: MainWindow, item_ids: list[int], cabinet: str | None 
             return False
         cabinet, shelf = target
     elif shelf is None:
-        chosen = layout.cabinet(cabinet)
-        arriving = [i for i in item_ids if i not in set(chosen.item_ids)]
-        shelf = chosen.first_shelf_for(len(arriving)) or 1  # none: place_items says why
+        shelf = room_placing.first_free_shelf(layout.cabinet(cabinet), item_ids)
     try:
         changes = room.place_items(window.catalogue, item_ids=item_ids, cabinet=cabinet,
                                    shelf=shelf)

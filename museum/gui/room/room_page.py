@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QMetaObject, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel, QMenu, QSplitter, QVBoxLayout, QWidget,
@@ -23,6 +23,7 @@ from museum.core.changes import Changes
 from museum.core.errors import MuseumError
 from museum.core.items import get_records
 from museum.core.room_arrange import arrange_room, item_of_the_day
+from museum.gui.dialogs import Dialogs
 from museum.gui.room import room_menus, room_toolbar
 from museum.gui.room import room_questions as questions
 from museum.gui.room.detail_card import DetailCard
@@ -61,8 +62,9 @@ class RoomPage(QWidget):
         self.tour: TourWindow | None = None
         self.menu: QMenu | None = None  # the last right-click menu shown
         self.poster_export: PosterExport | None = None  # the latest poster being saved
+        self.dialogs = Dialogs()  # its questions (where to save a poster); the window's own
         self._opened_on_item = False
-        self._camera_chosen = False  # the user has moved the camera: no walk of our own
+        self._walk_after_opening: QMetaObject.Connection | None = None  # to today's item
         self.scene = RoomScene(self)
         self.view = RoomView(self.scene, plans_walls=True)
         self.drawer = StorageDrawer(catalogue)
@@ -368,12 +370,9 @@ class RoomPage(QWidget):
     def fit_all(self) -> None:
         """The toolbar's Fit all: the whole room, and no walk to today's item after it (asked
         for while the room was still opening, the walk undid it: "Fit all did nothing")."""
-        self._camera_chosen = True
+        if self._walk_after_opening is not None:
+            QObject.disconnect(self._walk_after_opening)  # False once it has walked: harmless
         self.view.fit_all(animated=True)
-
-    def _walk_to_item_of_the_day(self) -> None:
-        if not self._camera_chosen:
-            self.show_item_of_the_day()
 
     def fit_cabinet(self) -> None:
         if self.current_cabinet in self.scene.cabinets:
@@ -505,7 +504,7 @@ class RoomPage(QWidget):
             self._opened_on_item = True
             self.view.fit_all()
             # The room fades in once its first view is painted, then walks to today's item.
-            self.view.curtain.lifted.connect(self._walk_to_item_of_the_day,
-                                             Qt.ConnectionType.SingleShotConnection)
+            self._walk_after_opening = self.view.curtain.lifted.connect(
+                self.show_item_of_the_day, Qt.ConnectionType.SingleShotConnection)
             self.view.curtain.lower()
 

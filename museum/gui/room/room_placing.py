@@ -17,13 +17,22 @@ if TYPE_CHECKING:
 def put_on_display(page: RoomPage, ids: list[int], cabinet: str, shelf: int | None = None) -> bool:
     """Put `ids` on `cabinet`'s `shelf`, or in its first free place (the storage menu)."""
     if shelf is None and page.layout_now is not None:
-        chosen = page.layout_now.cabinet(cabinet)
-        arriving = [i for i in ids if i not in set(chosen.item_ids)]
-        shelf = chosen.first_shelf_for(len(arriving)) or 1  # none: place_items says why
+        shelf = first_free_shelf(page.layout_now.cabinet(cabinet), ids)
     word = "item" if len(ids) == 1 else "items"
     return page._write(lambda: room.place_items(page.catalogue, item_ids=ids,
                                                 cabinet=cabinet, shelf=shelf or 1),
                        f"Put {len(ids)} {word} on display in '{cabinet}'.")
+
+
+def arriving(cabinet: room.CabinetLayout, ids: list[int]) -> int:
+    """How many of `ids` are not in `cabinet` yet (those already in it only move)."""
+    present = set(cabinet.item_ids)
+    return sum(1 for item_id in ids if item_id not in present)
+
+
+def first_free_shelf(cabinet: room.CabinetLayout, ids: list[int]) -> int:
+    """The shelf of `cabinet` from which `ids` fit, or 1 when none (place_items says why)."""
+    return cabinet.first_shelf_for(arriving(cabinet, ids)) or 1
 
 
 def add_cabinet_beside(page: RoomPage, ids: list[int], beside: str) -> bool:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
 from museum.gui.room import room_placing
-from museum.gui.dialogs import Dialogs, standard_folder
+from museum.gui.dialogs import standard_folder
 from museum.gui.room.cabinet_dialogs import CabinetDialog
 
 if TYPE_CHECKING:
@@ -81,9 +81,8 @@ def ask_remove(page: RoomPage) -> None:
 
 def ask_poster(page: RoomPage, cabinet: str | None) -> None:
     """Where to save the poster: offered in the Pictures folder, not the working directory."""
-    dialogs = getattr(page, "dialogs", None) or Dialogs()  # the window hands in its own
     start = (standard_folder(QStandardPaths.StandardLocation.PicturesLocation)
              / f"{cabinet or 'Trophy room'}.png")
-    path = dialogs.save_file(page, "Save poster", start, "PNG image (*.png)")
+    path = page.dialogs.save_file(page, "Save poster", start, "PNG image (*.png)")
     if path is not None:
         page.export_poster(path, cabinet=cabinet)

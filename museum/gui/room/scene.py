@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from museum.core.records import ItemRecord
 from museum.core.room import CabinetLayout, RoomLayout
 from museum.gui.mime import item_ids_from_mime
-from museum.gui.room import level_cache
+from museum.gui.room import level_cache, room_placing
 from museum.gui.room.backdrop import DARK, FADE, Wall, paint_backdrop, paint_flat_backdrop
 from museum.gui.room.cabinet_item import FAR_SCALE, THUMB_BUCKET, CabinetItem
 from museum.gui.room.exhibit_item import ExhibitItem
@@ -263,8 +263,7 @@ class RoomScene(QGraphicsScene):
     def has_room_for(self, name: str, ids: list[int]) -> bool:
         """Whether cabinet `name` can take `ids` (those already in it only move)."""
         cabinet = self.cabinets[name].cabinet
-        arriving = [i for i in ids if i not in set(cabinet.item_ids)]
-        return len(arriving) <= cabinet.free_slots
+        return room_placing.arriving(cabinet, ids) <= cabinet.free_slots
 
     def drop_marker_shown(self) -> bool:
         """Whether the marker of where a drop will land is showing."""

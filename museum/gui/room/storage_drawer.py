@@ -22,7 +22,7 @@ from museum.core.errors import MuseumError
 from museum.core.items import find_item_ids, get_records
 from museum.core.records import ItemRecord
 from museum.gui.mime import ITEM_IDS_MIME, item_ids_from_mime, item_ids_mime
-from museum.gui.room.storage_rows import StorageRowDelegate, grouped
+from museum.gui.room.storage_rows import StorageRowDelegate
 
 PAGE = 200
 
@@ -183,7 +183,7 @@ class StorageDrawer(QWidget):
                 matching = set()
             ids = [i for i in ids if i in matching]
         self.model.set_ids(ids)
-        self.title.setText(f"Storage — {grouped(len(self._all_ids))}")
+        self.title.setText(f"Storage — {len(self._all_ids):,}")
         self.list.empty_text = ("Nothing in storage matches." if self._all_ids else
                                 "Everything is on display.")
         self.list.viewport().update()

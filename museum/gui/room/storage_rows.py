@@ -3,18 +3,11 @@ always visible, and a selection in the palette's full highlight colour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 PADDING = 4  # above, below and beside the two lines
-
-
-def grouped(count: int) -> str:
-    """A count with the locale's thousands separator ("99,007"), even in the C locale."""
-    locale = QLocale()
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
-    return locale.toString(count)
 
 
 class StorageRowDelegate(QStyledItemDelegate):
