@@ -127,3 +127,13 @@ def card_centre(library, item_id: int) -> QPoint:
 def click_card(library, item_id: int) -> None:
     """Select `item_id` as a person does: a click at the centre of its card."""
     click(library.grid.viewport(), card_centre(library, item_id))
+
+
+def choose_from_menu_bar(qtbot, window, title: str, *path: str) -> None:
+    """Click `title` ("File", "Help") in the window's menu bar, then click through its menu."""
+    bar = window.menuBar()
+    heading = find_action(bar, title)  # a QMenuBar lists its menus as actions too
+    click(bar, bar.actionGeometry(heading).center())
+    menu = heading.menu()
+    qtbot.waitUntil(menu.isVisible)
+    choose(qtbot, menu, *path)
