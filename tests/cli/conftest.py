@@ -14,9 +14,9 @@ def run(tmp_path, capsys):
     assert main(["--catalogue", str(folder), "init"]) == 0  # only init (or demo) makes one
     capsys.readouterr()
 
-    def _run(*args: str) -> tuple[int, str, str]:
+    def _run(*args: object) -> tuple[int, str, str]:
         try:
-            code = main(["--catalogue", str(folder), *args])
+            code = main(["--catalogue", str(folder), *map(str, args)])
         except SystemExit as exit_:
             code = exit_.code
         out, err = capsys.readouterr()

@@ -56,33 +56,33 @@ def test_list_json_writes_the_first_items_before_reading_the_last(tmp_path, monk
     assert len(selects) >= 3 * 3  # rows, tags and photos, page by page
 
 
-def test_list_loads_neither_alembic_nor_pillow(tmp_path):
+def _loaded_after(tmp_path, commands: list[list[str]], modules: tuple[str, ...]) -> str:
+    """Run `commands` on a fresh 10-item catalogue in a new Python; its output, whose last line
+    lists which of `modules` got imported."""
     root = tmp_path / "c"
     with Catalogue.open(root, create=True) as catalogue:
         fill_demo(catalogue, items=10, photos=False)
-    code = ("import sys\nfrom museum.cli import main\n"
-            f"main(['--catalogue', {str(root)!r}, 'list', '--query', 'medal'])\n"
-            "print(sorted(m for m in ('alembic', 'PIL', 'museum.core.photos', 'museum.core.demo',"
-            " 'museum.core.backup') if m in sys.modules))")
+    code = "import sys\nfrom museum.cli import main\n" + "".join(
+        f"main({['--catalogue', str(root), *command]!r})\n" for command in commands) + \
+        f"print(sorted(m for m in {modules!r} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=REPO, check=True)
-    assert result.stdout.splitlines()[-1] == "[]", result.stdout
+    return result.stdout
+
+
+def test_list_loads_neither_alembic_nor_pillow(tmp_path):
+    stdout = _loaded_after(tmp_path, [["list", "--query", "medal"]], (
+        "alembic", "PIL", "museum.core.photos", "museum.core.demo", "museum.core.backup"))
+    assert stdout.splitlines()[-1] == "[]", stdout
 
 
 def test_list_and_show_import_neither_sqlalchemy_nor_sqlmodel(tmp_path):
     # Importing SQLAlchemy's ORM and sqlmodel took longer than `list` at 10,000 items may take
     # from start to end (issue 10: 0.3 s); a reading command reads with plain sqlite3.
-    root = tmp_path / "c"
-    with Catalogue.open(root, create=True) as catalogue:
-        fill_demo(catalogue, items=10, photos=False)
-    code = ("import sys\nfrom museum.cli import main\n"
-            f"main(['--catalogue', {str(root)!r}, 'list', '--query', 'medal'])\n"
-            f"main(['--catalogue', {str(root)!r}, 'show', '1', '--json'])\n"
-            "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic') if m in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, check=True)
-    assert '"id": 1,' in result.stdout and "medal" in result.stdout
-    assert result.stdout.splitlines()[-1] == "[]", result.stdout
+    stdout = _loaded_after(tmp_path, [["list", "--query", "medal"], ["show", "1", "--json"]],
+                           ("sqlalchemy", "sqlmodel", "pydantic"))
+    assert '"id": 1,' in stdout and "medal" in stdout
+    assert stdout.splitlines()[-1] == "[]", stdout
 
 
 def test_the_streamed_json_is_byte_for_byte_what_json_dumps_would_print(capsys):

@@ -7,29 +7,10 @@ import os
 
 import pytest
 
-from museum.cli import main
 from tests.photo_samples import quadrants, write
 
 LIST_KEYS = {"id", "item_id", "position", "primary", "caption", "filename", "format", "width",
              "height", "bytes", "sha256", "taken_at"}
-
-
-@pytest.fixture
-def run(tmp_path, capsys):
-    """Run `museum --catalogue <tmp> ARGS` in-process; returns (exit code, stdout, stderr)."""
-    folder = tmp_path / "catalogue"
-    assert main(["--catalogue", str(folder), "init"]) == 0  # only init (or demo) makes one
-    capsys.readouterr()
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        try:
-            code = main(["--catalogue", str(folder), *map(str, args)])
-        except SystemExit as exit_:
-            code = exit_.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def listed(run, item_id: int) -> list[dict]:

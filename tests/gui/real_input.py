@@ -113,3 +113,27 @@ def choose_from_button(qtbot, button, *path: str) -> None:
     qtbot.waitUntil(lambda: bool(done))
     if done[0] is not None:
         raise done[0]
+
+
+def card_centre(library, item_id: int) -> QPoint:
+    """The centre of `item_id`'s card in the library grid (scrolled into view): where a person
+    clicks it."""
+    grid = library.grid
+    index = grid.model().index_of(item_id)
+    grid.scrollTo(index)
+    return grid.visualRect(index).center()
+
+
+def click_card(library, item_id: int) -> None:
+    """Select `item_id` as a person does: a click at the centre of its card."""
+    click(library.grid.viewport(), card_centre(library, item_id))
+
+
+def choose_from_menu_bar(qtbot, window, title: str, *path: str) -> None:
+    """Click `title` ("File", "Help") in the window's menu bar, then click through its menu."""
+    bar = window.menuBar()
+    heading = find_action(bar, title)  # a QMenuBar lists its menus as actions too
+    click(bar, bar.actionGeometry(heading).center())
+    menu = heading.menu()
+    qtbot.waitUntil(menu.isVisible)
+    choose(qtbot, menu, *path)

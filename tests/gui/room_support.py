@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtGui import QImage
 
 from museum.core.catalogue import Catalogue
-from museum.core.items import get_records
-from museum.core.room import room_layout
+from museum.core.items import add_item, get_records
+from museum.core.room import add_cabinet, place_items, room_layout
 from museum.gui.room.room_page import RoomPage
 from museum.gui.room.room_view import RoomView
 from museum.gui.room.scene import RoomScene
@@ -50,3 +50,15 @@ def shown_room_page(qtbot, catalogue: Catalogue, *, width: int = 1200,
     with qtbot.waitExposed(page):
         page.show()
     return page
+
+
+def medal_cabinets(catalogue: Catalogue, names: tuple[str, ...], *, placed: int) -> list[int]:
+    """A 2-shelf, 3-wide cabinet per name, each with three medals of its own ("Medal 0"...)
+    of which the first `placed` stand on its first shelf (the rest in storage); the medals' ids."""
+    ids = [add_item(catalogue, fields={"kind": "medal", "title": f"Medal {n}"}).created_ids[0]
+           for n in range(3 * len(names))]
+    for number, name in enumerate(names):
+        add_cabinet(catalogue, name=name, shelf_count=2, width=3)
+        place_items(catalogue, item_ids=ids[3 * number:3 * number + placed], cabinet=name,
+                    shelf=1)
+    return ids

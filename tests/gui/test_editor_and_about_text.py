@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from museum import __version__
 from museum.core import photos
 from museum.gui.photo_list import list_item_photos
+from tests.gui.real_input import choose_from_menu_bar, click_card
 from tests.gui.test_item_editor_gui import write_photo
 
 
@@ -20,8 +22,8 @@ def test_the_editor_names_photos_by_caption_or_file_name(window, qtbot, tmp_path
         write_photo(tmp_path / "shots", "back-of-the-medal.jpg", (40, 200, 40))])
     stored = list_item_photos(window.catalogue, item_id)
     photos.set_caption(window.catalogue, photo_id=stored[-1].id, caption="Signed by the squad")
-    window.library.select_id(item_id)
-    window.actions_by_name["edit"].trigger()
+    click_card(window.library, item_id)
+    QTest.keyClick(window.library.grid, Qt.Key.Key_Return)  # Edit's shortcut
     editor = window.editors[-1]
     names = [editor.photos.list.item(row).text()
              for row in range(editor.photos.list.count())]
@@ -31,7 +33,7 @@ def test_the_editor_names_photos_by_caption_or_file_name(window, qtbot, tmp_path
 
 
 def test_the_form_has_one_label_column_through_all_its_sections(window, qtbot) -> None:
-    window.actions_by_name["new"].trigger()
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New item
     editor = window.editors[-1]
     qtbot.waitExposed(editor)
     form = editor.form
@@ -42,8 +44,6 @@ def test_the_form_has_one_label_column_through_all_its_sections(window, qtbot) -
     assert len(set(starts.values())) == 1, starts
 
 
-def test_about_names_the_version(window, dialogs) -> None:
-    about = next(action for action in window.menus["&Help"].actions()
-                 if "About" in action.text())
-    about.trigger()
+def test_about_names_the_version(window, dialogs, qtbot) -> None:
+    choose_from_menu_bar(qtbot, window, "Help", "About Museum")
     assert __version__ in dialogs.infos[-1]

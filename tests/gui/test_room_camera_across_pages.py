@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolButton
 
 from museum.core import room
 from museum.gui import window_room
-from tests.gui.real_input import choose, open_menu, right_click
+from tests.gui.real_input import choose, choose_from_button, open_menu, right_click
 
 
 def _room_settled(qtbot, window):
@@ -50,7 +51,9 @@ def test_the_camera_left_on_a_cabinet_is_kept_after_a_visit_to_the_collection(qt
     window.show_page("room")
     page = _room_settled(qtbot, window)
     name = room.room_layout(window.catalogue).cabinets[-1].name
-    page.go_to_cabinet(name)
+    cabinet_button = next(b for b in page.toolbar.findChildren(QToolButton)
+                          if b.text() == "Cabinet")
+    choose_from_button(qtbot, cabinet_button, "Go to", name)
     qtbot.waitUntil(lambda: not page.view.animating)
     zoom, centre = page.view.zoom, page.view.mapToScene(page.view.viewport().rect().center())
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)

@@ -42,12 +42,18 @@ def test_a_title_a_smaller_face_can_hold_stays_on_one_line(qtbot, catalogue):
     assert exhibit.plaque.title == ("Top scorer trophy replica",)
 
 
-def test_the_detail_card_shows_all_its_text_beside_the_item(qtbot, catalogue):
-    page, exhibit = _exhibit_with_title(qtbot, catalogue, LONG_TITLE)
+def _card_shown_for(qtbot, catalogue, title: str):
+    """The page with an exhibit titled `title`, clicked at its centre so its detail card shows."""
+    page, exhibit = _exhibit_with_title(qtbot, catalogue, title)
     qtbot.waitUntil(lambda: not page.view.curtain.down, timeout=10_000)
     centre = page.view.mapFromScene(exhibit.mapToScene(exhibit.boundingRect().center()))
     QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.waitUntil(page.card.isVisible, timeout=3000)
+    return page, exhibit
+
+
+def test_the_detail_card_shows_all_its_text_beside_the_item(qtbot, catalogue):
+    page, exhibit = _card_shown_for(qtbot, catalogue, LONG_TITLE)
     label = page.card.text
     assert "Anfield, Liverpool" in label.text()
     assert label.height() >= label.heightForWidth(label.width())  # no line cut off below
@@ -55,11 +61,7 @@ def test_the_detail_card_shows_all_its_text_beside_the_item(qtbot, catalogue):
 
 
 def test_the_detail_card_stands_beside_the_item_it_describes(qtbot, catalogue):
-    page, exhibit = _exhibit_with_title(qtbot, catalogue, LONG_TITLE)
-    qtbot.waitUntil(lambda: not page.view.curtain.down, timeout=10_000)
-    centre = page.view.mapFromScene(exhibit.mapToScene(exhibit.boundingRect().center()))
-    QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.waitUntil(page.card.isVisible, timeout=3000)
+    page, exhibit = _card_shown_for(qtbot, catalogue, LONG_TITLE)
     # The camera moves on until the item stands at the top right, where the card was.
     page.view.zoom_by(1.6 / page.view.zoom)
     item_centre = page.scene.exhibit_rect(exhibit.item_id).center()

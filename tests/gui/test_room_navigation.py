@@ -7,22 +7,16 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QToolButton
 
-from museum.core import items, room
 from museum.gui.room.room_page import RoomPage
 from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.room_view import FIT_MARGIN
 from tests.gui.real_input import choose_from_button, double_click
-from tests.gui.room_support import shown_room_page
+from tests.gui.room_support import medal_cabinets, shown_room_page
 
 
 @pytest.fixture
 def three_cabinets(catalogue):
-    ids = [items.add_item(catalogue, fields={"kind": "medal", "title": f"Medal {n}"}
-                          ).created_ids[0] for n in range(9)]
-    for number, name in enumerate(("Cups", "Leagues", "Friendlies")):
-        room.add_cabinet(catalogue, name=name, shelf_count=2, width=3)
-        room.place_items(catalogue, item_ids=ids[3 * number:3 * number + 3], cabinet=name,
-                         shelf=1)
+    ids = medal_cabinets(catalogue, ("Cups", "Leagues", "Friendlies"), placed=3)
     return catalogue, ids
 
 

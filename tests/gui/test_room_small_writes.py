@@ -10,17 +10,12 @@ from museum.core import items, room
 from museum.core.catalogue import Catalogue
 from museum.gui.room.room_page import RoomPage
 from museum.gui.room.scene import RoomScene
-from tests.gui.room_support import shown_room_page
+from tests.gui.room_support import medal_cabinets, shown_room_page
 
 
 @pytest.fixture
 def three_cabinets(catalogue):
-    ids = [items.add_item(catalogue, fields={"kind": "medal", "title": f"Medal {n}"}
-                          ).created_ids[0] for n in range(9)]
-    for number, name in enumerate(("Left", "Middle", "Right")):
-        room.add_cabinet(catalogue, name=name, shelf_count=2, width=3)
-        room.place_items(catalogue, item_ids=ids[3 * number:3 * number + 2], cabinet=name,
-                         shelf=1)
+    ids = medal_cabinets(catalogue, ("Left", "Middle", "Right"), placed=2)
     return catalogue, ids
 
 

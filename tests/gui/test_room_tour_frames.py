@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolButton, QWidget
 
 from museum.gui.room import exact_cache, level_cache
 from museum.gui.room.cabinet_item import FAR_SCALE
 from museum.gui.room.room_page import RoomPage
+from tests.gui.real_input import choose_from_button
 from tests.gui.room_support import shown_room_page
 
 
@@ -31,6 +32,17 @@ def _quiet(page: RoomPage) -> bool:
                 exact_cache.pending() or (tour is not None and tour.view.animating))
 
 
+def _tour_from_the_menu(qtbot, page: RoomPage):
+    """Tour ▸ Whole room, clicked: the tour opens full screen, a size other than the room's."""
+    button = next(b for b in page.toolbar.findChildren(QToolButton) if b.text() == "Tour")
+    choose_from_button(qtbot, button, "Whole room")
+    tour = page.tour
+    assert tour is not None
+    qtbot.addWidget(tour)
+    assert tour.size() != page.view.size()
+    return tour
+
+
 def test_the_tour_and_the_room_behind_it_stop_repainting_once_the_camera_stops(qtbot,
                                                                               demo_catalogue):
     page = shown_room_page(qtbot, demo_catalogue)
@@ -39,10 +51,7 @@ def test_the_tour_and_the_room_behind_it_stop_repainting_once_the_camera_stops(q
     page.view.fit_all()  # the room's view sees every cabinet from afar...
     page.view.zoom_by(0.9)
     qtbot.waitUntil(lambda: _quiet(page), timeout=15_000)
-    tour = page.start_tour(full_screen=False)  # ...the tour's sees one shelf close up
-    assert tour is not None
-    qtbot.addWidget(tour)
-    tour.resize(1600, 1000)
+    tour = _tour_from_the_menu(qtbot, page)  # ...the tour's sees one shelf close up
     qtbot.waitExposed(tour)
     qtbot.keyClick(tour, Qt.Key.Key_Right)  # a step by hand, framed for the tour's new size
     qtbot.waitUntil(lambda: _quiet(page), timeout=15_000)
@@ -72,10 +81,7 @@ def test_fit_all_asked_for_while_the_room_opens_is_where_it_ends(qtbot, demo_cat
 def test_the_cabinet_of_the_lit_item_is_sharp_once_the_tour_stops(qtbot, demo_catalogue):
     page = shown_room_page(qtbot, demo_catalogue)
     qtbot.waitUntil(lambda: page.view.curtain.opacity == 0.0 and _quiet(page), timeout=15_000)
-    tour = page.start_tour(full_screen=False)
-    assert tour is not None
-    qtbot.addWidget(tour)
-    tour.resize(1600, 1000)
+    tour = _tour_from_the_menu(qtbot, page)
     qtbot.waitExposed(tour)
     level_cache.clear()  # as in a room of a thousand items, where few pictures are cached
     qtbot.keyClick(tour, Qt.Key.Key_Right)

@@ -10,21 +10,18 @@ from PySide6.QtWidgets import QMessageBox
 
 from museum.core.restore import restore_backup
 from museum.gui import window_room
+from tests.gui.real_input import choose_from_button, choose_from_menu_bar
 
 
-def _action(menu, text: str):
-    return next(action for action in menu.actions() if action.text().replace("&", "") == text)
-
-
-def test_back_up_to_writes_the_backup_where_the_person_chose(window, dialogs, tmp_path):
+def test_back_up_to_writes_the_backup_where_the_person_chose(window, dialogs, qtbot, tmp_path):
     usb = tmp_path / "usb stick"
     usb.mkdir()
     dialogs.save_choices.append(None)  # Cancel: nothing is written
-    _action(window.menus["&File"], "Back up to…").trigger()
+    choose_from_menu_bar(qtbot, window, "File", "Back up to…")
     assert list(usb.iterdir()) == []
     chosen = usb / "museum.zip"
     dialogs.save_choices.append(chosen)
-    _action(window.menus["&File"], "Back up to…").trigger()
+    choose_from_menu_bar(qtbot, window, "File", "Back up to…")
     assert dialogs.save_starts[-1].suffix == ".zip"
     assert not dialogs.save_starts[-1].is_relative_to(window.catalogue.root)
     box = window.findChild(QMessageBox)
@@ -46,7 +43,7 @@ def test_a_poster_is_offered_in_pictures_and_confirmed_with_its_path(
     dialogs.save_choices.append(out)
     poster_button = next(button for button in page.toolbar.findChildren(type(
         page.toolbar.widgetForAction(page.toolbar.actions()[0]))) if button.text() == "Poster")
-    _action(poster_button.menu(), "Whole room…").trigger()
+    choose_from_button(qtbot, poster_button, "Whole room…")
     assert dialogs.save_starts[-1] == pictures / "Trophy room.png"
     qtbot.waitUntil(lambda: page.poster_export is not None and page.poster_export.done,
                     timeout=60_000)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 
 from museum.core import items
+from tests.gui.real_input import click_card
 
 
 def _focus_search(window, qtbot) -> None:
@@ -57,7 +58,7 @@ def test_a_misspelt_word_gets_a_did_you_mean_that_searches_when_clicked(window, 
 
 def test_a_plural_kind_is_flagged_with_the_kind_it_meant(window, qtbot, demo_catalogue):
     library = window.library
-    library.select_id(library.model.ids()[0])  # Enter in the box searches; it opens no item
+    click_card(library, library.model.ids()[0])  # Enter in the box searches; it opens no item
     _focus_search(window, qtbot)
     qtbot.keyClicks(window.search, "kind:medals")
     qtbot.keyClick(window.search, Qt.Key.Key_Return)

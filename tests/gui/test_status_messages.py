@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
 )
 
 from museum.core import items
+from tests.gui.real_input import click_card
 
 
 def _delete_first_item(window, qtbot) -> int:
     library = window.library
     victim = library.model.ids()[0]
-    library.select_id(victim)
-    library.grid.setFocus()
+    click_card(library, victim)  # the click also focuses the grid
     qtbot.keyClick(library.grid, Qt.Key.Key_Delete)
     assert window.status.note.text() == "Moved 1 item to the trash."
     assert window.status.undo_button.isVisibleTo(window)

@@ -31,7 +31,8 @@ def test_the_trash_shows_when_an_item_was_trashed_in_local_readable_time(
         window, qtbot, kolkata_time) -> None:
     victim = window.library.model.ids()[0]
     window.on_changes(items.trash_items(window.catalogue, [victim]))
-    window.sidebar.show_trash(True)
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # the trash
+    assert window.current_page() == "trash"
     trash = window.trash
     column = COLUMN_FIELDS.index("deleted_at")
     index = trash.model.index(trash.model.row_of(victim), column)
