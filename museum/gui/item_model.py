@@ -86,7 +86,8 @@ class ItemRows(QAbstractTableModel):
         self.query = ""
         self.facets: dict[str, str] = {}
         self.sort_field = "date"
-        self.descending = not trash  # newest first; the trash sorts itself by when
+        # Newest first; the trash too (core cannot sort by deleted_at, so by date as well).
+        self.descending = True
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         self._records: dict[int, ItemRecord] = {}
