@@ -160,9 +160,9 @@ class LibraryPage(QWidget):
         self._error_timer.stop()
         self.query_error.setVisible(False)
         self.suggestion.setVisible(False)
-        if self.model.rowCount() == 0 and self.model.query:
-            self._offer_suggestion(self.model.query)
         empty = self.model.rowCount() == 0
+        if empty and self.model.query:
+            self._offer_suggestion(self.model.query)
         filtered = bool(self.model.query or self.model.facets)
         self.empty_note.setText("Nothing matches this search." if filtered else
                                 "Your museum is empty. Add your first item with Ctrl+N, "
