@@ -38,7 +38,8 @@ def fill_display_menu(menu: QMenu, layout: RoomLayout, item_ids: list[int],
 
 def _cabinet_menu(menu: QMenu, cabinet: CabinetLayout, item_ids: list[int],
                   place: Place) -> None:
-    arriving = len([i for i in item_ids if i not in set(cabinet.item_ids)])
+    already_here = set(cabinet.item_ids)  # built once, not once per chosen item
+    arriving = sum(1 for item_id in item_ids if item_id not in already_here)
     sub = menu.addMenu(cabinet.name)
     free = cabinet.free_slots
     first = sub.addAction(f"First free place ({free} free)" if free else "Full",

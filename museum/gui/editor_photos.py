@@ -34,7 +34,6 @@ class PhotoEntry:
     primary: bool = False
     file_name: str = ""  # the name the stored photo's file had when it was imported
 
-
     def key(self) -> tuple:
         return (self.photo_id, str(self.path), self.caption, self.primary)
 

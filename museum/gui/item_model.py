@@ -86,7 +86,8 @@ class ItemRows(QAbstractTableModel):
         self.query = ""
         self.facets: dict[str, str] = {}
         self.sort_field = "date"
-        self.descending = not trash  # newest first; the trash sorts itself by when
+        # Newest first; the trash too (core cannot sort by deleted_at, so by date as well).
+        self.descending = True
         self._ids: list[int] = []
         self._rows: dict[int, int] = {}
         self._records: dict[int, ItemRecord] = {}
@@ -228,10 +229,6 @@ class ItemRows(QAbstractTableModel):
     def row_of(self, item_id: int) -> int | None:
         return self._rows.get(item_id)
 
-    def index_of(self, item_id: int, column: int = 0) -> QModelIndex:
-        row = self._rows.get(item_id)
-        return QModelIndex() if row is None else self.index(row, column)
-
     def rows_with_photo(self, photo_id: int) -> Iterable[int]:
         for item_id in self._by_photo.get(photo_id, ()):
             if item_id in self._rows:
@@ -294,6 +291,12 @@ class ItemRows(QAbstractTableModel):
             self.refresh(changes.item_ids)
 
 
+_FORWARDED_TO_ROWS = frozenset({
+    "catalogue", "trash", "query", "facets", "sort_field", "descending", "ids", "record_at",
+    "has_record", "row_of", "rows_with_photo", "set_search", "set_sort", "refresh", "on_changes",
+})
+
+
 class ItemModel(QSortFilterProxyModel):
     """What the grid and the table show: ItemRows behind Qt's own proxy, which neither filters
     nor sorts (its rows are ItemRows' rows, same numbers) but answers index() in C++.
@@ -314,57 +317,14 @@ class ItemModel(QSortFilterProxyModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.rows.sort(column, order)  # by the database, never by the proxy
 
-    @property
-    def catalogue(self) -> Catalogue:
-        return self.rows.catalogue
-
-    @property
-    def trash(self) -> bool:
-        return self.rows.trash
-
-    @property
-    def query(self) -> str:
-        return self.rows.query
-
-    @property
-    def facets(self) -> dict[str, str]:
-        return self.rows.facets
-
-    @property
-    def sort_field(self) -> str:
-        return self.rows.sort_field
-
-    @property
-    def descending(self) -> bool:
-        return self.rows.descending
-
-    def ids(self) -> list[int]:
-        return self.rows.ids()
-
-    def record_at(self, row: int) -> ItemRecord | None:
-        return self.rows.record_at(row)
-
-    def has_record(self, row: int) -> bool:
-        return self.rows.has_record(row)
-
-    def row_of(self, item_id: int) -> int | None:
-        return self.rows.row_of(item_id)
+    def __getattr__(self, name: str) -> Any:
+        # Called only for what the proxy itself lacks: ItemRows' state and plain methods read
+        # the same through it (its rows are the proxy's rows), so they are passed on, not copied.
+        if name in _FORWARDED_TO_ROWS:
+            return getattr(self.rows, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def index_of(self, item_id: int, column: int = 0) -> QModelIndex:
+        """The proxy's index of an item (a view's selection and scrolling need the proxy's)."""
         row = self.rows.row_of(item_id)
         return QModelIndex() if row is None else self.index(row, column)
-
-    def rows_with_photo(self, photo_id: int) -> Iterable[int]:
-        return self.rows.rows_with_photo(photo_id)
-
-    def set_search(self, query: str, facets: Mapping[str, str] | None = None) -> bool:
-        return self.rows.set_search(query, facets)
-
-    def set_sort(self, field: str, *, descending: bool = False) -> None:
-        self.rows.set_sort(field, descending=descending)
-
-    def refresh(self, changed_ids: Iterable[int] = ()) -> None:
-        self.rows.refresh(changed_ids)
-
-    def on_changes(self, changes: Changes) -> None:
-        self.rows.on_changes(changes)

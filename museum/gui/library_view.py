@@ -53,7 +53,6 @@ class LibraryPage(QWidget):
         self.suggestion.setVisible(False)
         self.suggestion.linkActivated.connect(self._on_suggestion_clicked)
         self._suggested = ""
-        self._suggest_task = None
         self.empty_note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, objectName="hint",
                                  wordWrap=True)
         self.empty_note.setVisible(False)
@@ -140,8 +139,9 @@ class LibraryPage(QWidget):
         if not query.strip():
             return
         catalogue = self.model.catalogue
-        self._suggest_task = run_task(lambda: suggest_query(catalogue, query=query),
-                                      on_done=lambda found: self._show_suggestion(query, found))
+        # run_task keeps the task alive until it reports: nothing here needs to hold it.
+        run_task(lambda: suggest_query(catalogue, query=query),
+                 on_done=lambda found: self._show_suggestion(query, found))
 
     def _show_suggestion(self, query: str, suggestion: str | None) -> None:
         still_asked = query == self._pending_query and (
@@ -160,9 +160,9 @@ class LibraryPage(QWidget):
         self._error_timer.stop()
         self.query_error.setVisible(False)
         self.suggestion.setVisible(False)
-        if self.model.rowCount() == 0 and self.model.query:
-            self._offer_suggestion(self.model.query)
         empty = self.model.rowCount() == 0
+        if empty and self.model.query:
+            self._offer_suggestion(self.model.query)
         filtered = bool(self.model.query or self.model.facets)
         self.empty_note.setText("Nothing matches this search." if filtered else
                                 "Your museum is empty. Add your first item with Ctrl+N, "

@@ -47,7 +47,6 @@ class MainWindow(QMainWindow):
         start: 100,000 items take half a second to find and sort); tests and tools that use
         the window at once leave it False and get it filled."""
         super().__init__()
-        self.paint_first = paint_first
         self.loaded = not paint_first  # the items are read (paint_first: after the first paint)
         self.catalogue = catalogue
         self.dialogs = dialogs or Dialogs()
@@ -91,8 +90,8 @@ class MainWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------------
     def _build_pages(self) -> None:
-        self.library = LibraryPage(self.catalogue, self.thumbnails, load=not self.paint_first)
-        self.trash = TrashView(self.catalogue, self.dialogs, load=not self.paint_first)
+        self.library = LibraryPage(self.catalogue, self.thumbnails, load=self.loaded)
+        self.trash = TrashView(self.catalogue, self.dialogs, load=self.loaded)
         self.pages = QStackedWidget()
         self.page_names: dict[str, QWidget] = {}
         self.add_page("library", self.library)

@@ -29,9 +29,6 @@ class TrashView(QWidget):
         self.catalogue = catalogue
         self.dialogs = dialogs
         self.model = ItemModel(catalogue, trash=True, parent=self)
-        # By date, newest first, as the table's header shows (core cannot sort by deleted_at;
-        # asking for it failed, and the header's sort took over anyway).
-        self.model.rows.sort_field, self.model.rows.descending = "date", True
         self.table = TableView()
         self.table.setModel(self.model)
         if load:  # else the window asks once it has painted (MainWindow's paint_first)
